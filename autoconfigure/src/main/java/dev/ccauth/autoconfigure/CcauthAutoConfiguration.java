@@ -1,0 +1,59 @@
+package dev.ccauth.autoconfigure;
+
+import java.time.Clock;
+
+import dev.ccauth.config.CcauthProperties;
+import dev.ccauth.config.ContactCenterRegistrations;
+import dev.ccauth.web.ClientHttpConnectors;
+import dev.ccauth.web.ContactCenterClients;
+import dev.ccauth.web.DefaultContactCenterClients;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * ccauth's auto-configuration: the registrations from {@code ccauth.*} (or the environment), a
+ * {@link ContactCenterClients}, and one {@link WebClient} bean per registration. It defines no
+ * security configuration and no {@code spring.security.*} registration, so the host application's
+ * own security stays as it was.
+ */
+@AutoConfiguration(after = { WebClientAutoConfiguration.class, SslAutoConfiguration.class })
+@ConditionalOnClass({ WebClient.class, reactor.netty.http.client.HttpClient.class })
+@EnableConfigurationProperties(CcauthProperties.class)
+@Import(RegistrationWebClientsRegistrar.class)
+public final class CcauthAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ContactCenterRegistrations contactCenterRegistrations(CcauthProperties properties) {
+		return ContactCenterRegistrations.of(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ContactCenterClients contactCenterClients(ContactCenterRegistrations registrations,
+			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<SslBundles> sslBundles) {
+		ClientHttpConnectors connectors = new ClientHttpConnectors(ClientHttpConnectorBuilder.reactor(),
+				sslBundles.getIfAvailable());
+		return new DefaultContactCenterClients(registrations, webClientBuilder.getIfAvailable(WebClient::builder),
+				connectors, Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty("ccauth.validate-on-startup")
+	StartupTokenCheck ccauthStartupTokenCheck(ContactCenterClients clients) {
+		return new StartupTokenCheck(clients);
+	}
+
+}

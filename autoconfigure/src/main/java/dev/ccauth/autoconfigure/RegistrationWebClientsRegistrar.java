@@ -1,0 +1,69 @@
+package dev.ccauth.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.ccauth.config.CcauthProperties;
+import dev.ccauth.config.ContactCenterRegistrations;
+import dev.ccauth.config.Platform;
+import dev.ccauth.config.RegistrationId;
+import dev.ccauth.web.ContactCenterClients;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Registers one {@link WebClient} bean per configured registration ({@code genesysProdWebClient}),
+ * each taken from {@link ContactCenterClients}. A bean of the same name defined by the application
+ * wins: the registrar then leaves that name alone.
+ */
+class RegistrationWebClientsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
+
+	private Environment environment;
+
+	private BeanFactory beanFactory;
+
+	@Override
+	public void setEnvironment(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
+	}
+
+	@Override
+	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+		CcauthProperties properties = Binder.get(this.environment)
+			.bindOrCreate("ccauth", CcauthProperties.class);
+		Map<String, RegistrationId> beans = new LinkedHashMap<>();
+		properties.genesys().keySet().forEach((name) -> beans.putIfAbsent(
+				ContactCenterRegistrations.webClientBeanName(RegistrationId.genesys(name)), RegistrationId.genesys(name)));
+		properties.cxone().keySet().forEach((name) -> beans.putIfAbsent(
+				ContactCenterRegistrations.webClientBeanName(RegistrationId.cxone(name)), RegistrationId.cxone(name)));
+		beans.forEach((beanName, id) -> {
+			if (!registry.containsBeanDefinition(beanName)) {
+				registry.registerBeanDefinition(beanName, webClientDefinition(id));
+			}
+		});
+	}
+
+	private RootBeanDefinition webClientDefinition(RegistrationId id) {
+		BeanFactory beanFactory = this.beanFactory;
+		Platform platform = id.platform();
+		String name = id.name();
+		RootBeanDefinition definition = new RootBeanDefinition(WebClient.class,
+				() -> beanFactory.getBean(ContactCenterClients.class).webClient(platform, name));
+		definition.setDescription("ccauth WebClient of registration " + id);
+		return definition;
+	}
+
+}

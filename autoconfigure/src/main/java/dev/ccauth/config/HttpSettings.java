@@ -1,0 +1,29 @@
+package dev.ccauth.config;
+
+import java.time.Duration;
+
+/**
+ * HTTP settings of token and API calls, global under {@code ccauth.http} or per registration.
+ *
+ * @param connectTimeout Longest wait for a TCP (and TLS) connection (default 10s)
+ * @param responseTimeout Longest wait for a response once the request is sent (default 30s)
+ */
+public record HttpSettings(Duration connectTimeout, Duration responseTimeout) {
+
+	public static final HttpSettings DEFAULTS = new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(30));
+
+	/** These settings with the values a registration sets itself, if any, taking precedence. */
+	public HttpSettings overriddenBy(HttpSettings override) {
+		return (override != null) ? override.orElse(this) : this;
+	}
+
+	/** These settings, with every unset value taken from {@code fallback}. */
+	public HttpSettings orElse(HttpSettings fallback) {
+		if (fallback == null) {
+			return this;
+		}
+		return new HttpSettings(Settings.first(this.connectTimeout, fallback.connectTimeout),
+				Settings.first(this.responseTimeout, fallback.responseTimeout));
+	}
+
+}

@@ -1,0 +1,267 @@
+package dev.ccauth.token;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.ccauth.config.ClientAuthentication;
+import dev.ccauth.config.Grant;
+import dev.ccauth.config.Platform;
+import dev.ccauth.config.Registration;
+import dev.ccauth.config.Secret;
+import dev.ccauth.token.TokenRequestException.Reason;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+/**
+ * Requests tokens from an OAuth token endpoint: client credentials, or CXone's access-key
+ * (password) grant. The form body is encoded here and the response read as bytes, so that no
+ * codec ever logs a secret or a token, whatever the log level.
+ */
+public final class OAuthTokenClient implements TokenClient {
+
+	private static final Logger logger = LoggerFactory.getLogger(OAuthTokenClient.class);
+
+	private static final byte[] NO_BODY = new byte[0];
+
+	private static final JsonMapper json = JsonMapper.shared();
+
+	private final Registration registration;
+
+	private final Mono<URI> tokenUri;
+
+	private final WebClient webClient;
+
+	private final Clock clock;
+
+	/**
+	 * @param registration the registration whose credentials are used
+	 * @param tokenUri the token endpoint (a cached discovery for CXone)
+	 * @param webClient a plain WebClient for the token endpoint, without bearer filters
+	 * @param clock the clock that dates tokens
+	 */
+	public OAuthTokenClient(Registration registration, Mono<URI> tokenUri, WebClient webClient, Clock clock) {
+		this.registration = registration;
+		this.tokenUri = tokenUri;
+		this.webClient = webClient;
+		this.clock = clock;
+	}
+
+	@Override
+	public Mono<AccessToken> requestToken() {
+		return this.tokenUri.flatMap((uri) -> Mono.defer(() -> request(uri)));
+	}
+
+	private Mono<AccessToken> request(URI uri) {
+		Instant sentAt = this.clock.instant();
+		logger.debug("{}: requesting a token from {}", this.registration.id(), uri);
+		return this.webClient.post()
+			.uri(uri)
+			.headers(this::authenticate)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.accept(MediaType.APPLICATION_JSON)
+			.bodyValue(formBody())
+			.exchangeToMono((response) -> response.bodyToMono(byte[].class)
+				.defaultIfEmpty(NO_BODY)
+				.map((body) -> toToken(uri, response, body, sentAt)))
+			.onErrorMap(WebClientRequestException.class, (ex) -> networkFailure(uri, ex));
+	}
+
+	private void authenticate(HttpHeaders headers) {
+		if (this.registration.clientAuthentication() == ClientAuthentication.BASIC) {
+			String credentials = this.registration.clientId() + ":" + this.registration.clientSecret().reveal();
+			headers.set(HttpHeaders.AUTHORIZATION,
+					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+		}
+	}
+
+	private byte[] formBody() {
+		Map<String, String> form = new LinkedHashMap<>();
+		if (this.registration.grant() == Grant.ACCESS_KEY) {
+			form.put("grant_type", "password");
+			form.put("username", this.registration.accessKeyId());
+			form.put("password", this.registration.accessKeySecret().reveal());
+		}
+		else {
+			form.put("grant_type", "client_credentials");
+		}
+		if (!this.registration.scopes().isEmpty()) {
+			form.put("scope", String.join(" ", this.registration.scopes()));
+		}
+		if (this.registration.clientAuthentication() == ClientAuthentication.POST) {
+			form.put("client_id", this.registration.clientId());
+			form.put("client_secret", this.registration.clientSecret().reveal());
+		}
+		StringJoiner body = new StringJoiner("&");
+		form.forEach((name, value) -> body.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+		return body.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	private AccessToken toToken(URI uri, ClientResponse response, byte[] body, Instant sentAt) {
+		int status = response.statusCode().value();
+		if (!response.statusCode().is2xxSuccessful()) {
+			throw refusal(uri, response, status, body);
+		}
+		JsonNode node = parse(body);
+		if (node == null || !node.isObject()) {
+			throw malformed(uri, status, "answered " + status + " with a body that is not a JSON object");
+		}
+		String accessToken = text(node, "access_token");
+		if (accessToken == null) {
+			throw malformed(uri, status, "answered " + status + " without an access_token");
+		}
+		Duration lifetime = lifetime(node);
+		Set<String> scopes = scopes(text(node, "scope"));
+		Map<String, Object> claims = IdTokens.claims(text(node, "id_token"));
+		AccessToken token = new AccessToken(accessToken, sentAt, sentAt.plus(lifetime), scopes, claims);
+		logger.debug("{}: token obtained, valid for {}s", this.registration.id(), lifetime.toSeconds());
+		return token;
+	}
+
+	private Duration lifetime(JsonNode node) {
+		JsonNode expiresIn = node.get("expires_in");
+		long seconds = 0;
+		if (expiresIn != null && expiresIn.isNumber()) {
+			seconds = expiresIn.asLong();
+		}
+		else if (expiresIn != null && expiresIn.isString()) {
+			try {
+				seconds = Long.parseLong(expiresIn.asString().trim());
+			}
+			catch (NumberFormatException ex) {
+				seconds = 0;
+			}
+		}
+		return (seconds > 0) ? Duration.ofSeconds(seconds) : this.registration.token().defaultLifetime();
+	}
+
+	private static Set<String> scopes(String scope) {
+		return (scope == null) ? Set.of() : Set.of(scope.trim().split("\\s+"));
+	}
+
+	private TokenRequestException refusal(URI uri, ClientResponse response, int status, byte[] body) {
+		JsonNode node = parse(body);
+		String error = (node != null) ? text(node, "error") : null;
+		String description = (node != null) ? firstText(node, "error_description", "description", "errorDescription",
+				"message") : null;
+		description = redact(description);
+		Duration retryAfter = RetryAfter.parse(response.headers().asHttpHeaders(), this.clock);
+		String code = (error != null) ? error.toLowerCase(Locale.ROOT) : "";
+		Reason reason;
+		String hint;
+		if (status == 429 || (status == 400 && description != null
+				&& description.toLowerCase(Locale.ROOT).contains("rate limit"))) {
+			reason = Reason.RATE_LIMITED;
+			hint = "The token endpoint is rate limiting this client; ccauth caches tokens, so look for many jobs or processes sharing one OAuth client";
+		}
+		else if (code.equals("invalid_grant") && this.registration.grant() == Grant.ACCESS_KEY) {
+			reason = Reason.BAD_CREDENTIALS;
+			hint = "The access key was refused: check " + this.registration.id().propertyPrefix()
+					+ ".access-key-id and access-key-secret, and that the CXone user who owns the key is active";
+		}
+		else if (status == 401 || code.equals("invalid_client") || code.equals("unauthorized_client")) {
+			reason = Reason.BAD_CREDENTIALS;
+			hint = badCredentialsHint();
+		}
+		else if (status >= 500) {
+			reason = Reason.SERVER_ERROR;
+			hint = "The platform failed to answer; this is usually transient, try again later";
+		}
+		else if (code.equals("unsupported_grant_type")) {
+			reason = Reason.REFUSED;
+			hint = (this.registration.grant() == Grant.ACCESS_KEY)
+					? "This endpoint does not accept the access-key (password) grant: check token-uri or issuer"
+					: "The OAuth client does not allow the Client Credentials grant: enable it on the client, or check token-uri";
+		}
+		else if (code.equals("invalid_scope")) {
+			reason = Reason.REFUSED;
+			hint = "A requested scope is not granted to this OAuth client: check " + this.registration.id().propertyPrefix()
+					+ ".scopes against the client's scopes";
+		}
+		else {
+			reason = Reason.REFUSED;
+			hint = (status == 403) ? "The client may not request tokens: check that it is enabled and has the needed roles"
+					: "Check token-uri and the registration's settings";
+		}
+		return new TokenRequestException(this.registration.id(), uri.toString(), reason, status, error, description,
+				retryAfter, "token request to " + uri + " failed", hint, null);
+	}
+
+	private String badCredentialsHint() {
+		String prefix = this.registration.id().propertyPrefix();
+		if (this.registration.id().platform() == Platform.GENESYS) {
+			return "Check " + prefix + ".client-id and client-secret, and that the OAuth client exists in this region's org, is active and uses the Client Credentials grant";
+		}
+		return "Check " + prefix + ".client-id and client-secret of the CXone application registration";
+	}
+
+	private TokenRequestException malformed(URI uri, int status, String what) {
+		return new TokenRequestException(this.registration.id(), uri.toString(), Reason.MALFORMED_RESPONSE, status,
+				null, null, null, "the token endpoint " + uri + " " + what,
+				"Check that token-uri points at the OAuth token endpoint (.../oauth/token), not a gateway or login page",
+				null);
+	}
+
+	private TokenRequestException networkFailure(URI uri, WebClientRequestException ex) {
+		Throwable cause = (ex.getRootCause() != null) ? ex.getRootCause() : ex;
+		String detail = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+		return new TokenRequestException(this.registration.id(), uri.toString(), Reason.NETWORK, 0, null, null, null,
+				"could not reach the token endpoint " + uri + ": " + redact(detail),
+				"Check the network, proxy settings (https.proxyHost, HTTPS_PROXY) and token-uri", ex);
+	}
+
+	private String redact(String text) {
+		String result = text;
+		for (Secret secret : this.registration.secrets()) {
+			result = secret.redactFrom(result);
+		}
+		return (result != null && result.length() > 300) ? result.substring(0, 300) + "..." : result;
+	}
+
+	private static JsonNode parse(byte[] body) {
+		if (body.length == 0) {
+			return null;
+		}
+		try {
+			return json.readTree(body);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return (value != null && value.isString() && !value.asString().isBlank()) ? value.asString() : null;
+	}
+
+	private static String firstText(JsonNode node, String... fields) {
+		for (String field : fields) {
+			String value = text(node, field);
+			if (value != null) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+}

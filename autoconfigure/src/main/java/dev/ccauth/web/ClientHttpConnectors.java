@@ -1,0 +1,44 @@
+package dev.ccauth.web;
+
+import dev.ccauth.config.Registration;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+
+/**
+ * Builds each registration's HTTP connector: its timeouts, its SSL bundle, and no redirects (a
+ * redirect could carry the bearer token to another host).
+ */
+public final class ClientHttpConnectors {
+
+	private final ClientHttpConnectorBuilder<?> builder;
+
+	private final SslBundles sslBundles;
+
+	/**
+	 * @param builder the connector builder (Reactor Netty unless the application chose another)
+	 * @param sslBundles the application's SSL bundles, or {@code null} when it has none
+	 */
+	public ClientHttpConnectors(ClientHttpConnectorBuilder<?> builder, SslBundles sslBundles) {
+		this.builder = builder;
+		this.sslBundles = sslBundles;
+	}
+
+	public ClientHttpConnector connector(Registration registration) {
+		SslBundle sslBundle = null;
+		if (registration.sslBundle() != null) {
+			if (this.sslBundles == null) {
+				throw new IllegalStateException(registration.id() + ": ssl-bundle '" + registration.sslBundle()
+						+ "' is set but the application has no SSL bundles (spring.ssl.bundle.*)");
+			}
+			sslBundle = this.sslBundles.getBundle(registration.sslBundle());
+		}
+		HttpClientSettings settings = new HttpClientSettings(HttpRedirects.DONT_FOLLOW,
+				registration.http().connectTimeout(), registration.http().responseTimeout(), sslBundle);
+		return this.builder.build(settings);
+	}
+
+}
