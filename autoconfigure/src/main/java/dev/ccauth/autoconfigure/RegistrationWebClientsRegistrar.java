@@ -10,6 +10,7 @@ import dev.ccauth.config.RegistrationId;
 import dev.ccauth.web.ContactCenterClients;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -22,7 +23,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Registers one {@link WebClient} bean per configured registration ({@code genesysProdWebClient}),
  * each taken from {@link ContactCenterClients}. A bean of the same name defined by the application
- * wins: the registrar then leaves that name alone.
+ * wins: the registrar then leaves that name alone. An application that defines its own
+ * {@link ContactCenterRegistrations} gets no such beans: its registrations are not known from
+ * the properties, and it looks their clients up through {@link ContactCenterClients}.
  */
 class RegistrationWebClientsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
 
@@ -42,6 +45,10 @@ class RegistrationWebClientsRegistrar implements ImportBeanDefinitionRegistrar, 
 
 	@Override
 	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+		if (definesOwnRegistrations(registry)) {
+			// the application decides which registrations exist: it looks them up through ContactCenterClients
+			return;
+		}
 		CcauthProperties properties = Binder.get(this.environment)
 			.bindOrCreate("ccauth", CcauthProperties.class);
 		Map<String, RegistrationId> beans = new LinkedHashMap<>();
@@ -54,6 +61,19 @@ class RegistrationWebClientsRegistrar implements ImportBeanDefinitionRegistrar, 
 				registry.registerBeanDefinition(beanName, webClientDefinition(id));
 			}
 		});
+	}
+
+	/** Whether a ContactCenterRegistrations bean other than this auto-configuration's own is defined. */
+	private static boolean definesOwnRegistrations(BeanDefinitionRegistry registry) {
+		if (!(registry instanceof ListableBeanFactory beanFactory)) {
+			return false;
+		}
+		for (String name : beanFactory.getBeanNamesForType(ContactCenterRegistrations.class, true, false)) {
+			if (!CcauthAutoConfiguration.class.getName().equals(registry.getBeanDefinition(name).getFactoryBeanName())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private RootBeanDefinition webClientDefinition(RegistrationId id) {

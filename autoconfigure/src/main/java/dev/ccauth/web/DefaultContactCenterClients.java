@@ -1,5 +1,6 @@
 package dev.ccauth.web;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,8 +9,10 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 import dev.ccauth.config.ContactCenterRegistrations;
+import dev.ccauth.config.Grant;
 import dev.ccauth.config.Registration;
 import dev.ccauth.config.RegistrationId;
+import dev.ccauth.cxone.CxoneDiscovery;
 import dev.ccauth.token.AccessToken;
 import dev.ccauth.token.OAuthTokenClient;
 import dev.ccauth.token.TokenCache;
@@ -37,19 +40,35 @@ public class DefaultContactCenterClients implements ContactCenterClients {
 			ClientHttpConnectors connectors, Clock clock) {
 		this.registrations = registrations;
 		for (Registration registration : registrations.all()) {
-			ClientHttpConnector connector = connectors.connector(registration);
-			// token requests get a plain client: the application's filters never see credentials
-			WebClient tokenWebClient = WebClient.builder().clientConnector(connector).build();
-			OAuthTokenClient tokenClient = registration.hasCredentials() ? new OAuthTokenClient(registration,
-					Mono.just(registration.tokenUri()), tokenWebClient, clock) : null;
-			TokenCache tokens = new TokenCache(registration, tokenClient, clock);
-			WebClient webClient = webClientBuilder.clone()
-				.clientConnector(connector)
-				.baseUrl(registration.baseUrl().toString())
-				.filter(new BearerTokenFilter(Mono.just(Origin.of(registration.baseUrl())), tokens))
-				.build();
-			this.entries.put(registration.id(), new Entry(tokens, webClient));
+			this.entries.put(registration.id(), entry(registration, webClientBuilder, connectors, clock));
 		}
+	}
+
+	private static Entry entry(Registration registration, WebClient.Builder webClientBuilder,
+			ClientHttpConnectors connectors, Clock clock) {
+		ClientHttpConnector connector = connectors.connector(registration);
+		// token and discovery requests get a plain client: the application's filters never see credentials
+		WebClient plainWebClient = WebClient.builder().clientConnector(connector).build();
+		WebClient.Builder builder = webClientBuilder.clone().clientConnector(connector);
+		if (registration.grant() == Grant.ACCESS_KEY) {
+			CxoneDiscovery discovery = new CxoneDiscovery(registration, plainWebClient);
+			TokenCache tokens = new TokenCache(registration, tokenClient(registration, discovery.tokenEndpoint(),
+					plainWebClient, clock), clock);
+			Mono<URI> apiEndpoint = discovery.apiEndpoint(tokens.token());
+			builder.filter(new DiscoveredBaseUrlFilter(apiEndpoint))
+				.filter(new BearerTokenFilter(apiEndpoint.map(Origin::of), tokens));
+			return new Entry(tokens, builder.build());
+		}
+		TokenCache tokens = new TokenCache(registration,
+				tokenClient(registration, Mono.just(registration.tokenUri()), plainWebClient, clock), clock);
+		builder.baseUrl(registration.baseUrl().toString())
+			.filter(new BearerTokenFilter(Mono.just(Origin.of(registration.baseUrl())), tokens));
+		return new Entry(tokens, builder.build());
+	}
+
+	private static OAuthTokenClient tokenClient(Registration registration, Mono<URI> tokenUri, WebClient webClient,
+			Clock clock) {
+		return registration.hasCredentials() ? new OAuthTokenClient(registration, tokenUri, webClient, clock) : null;
 	}
 
 	@Override

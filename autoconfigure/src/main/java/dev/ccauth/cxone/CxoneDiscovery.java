@@ -1,0 +1,193 @@
+package dev.ccauth.cxone;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.ccauth.config.Registration;
+import dev.ccauth.token.AccessToken;
+import dev.ccauth.web.SharedResult;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Finds a CXone tenant's endpoints the way the platform publishes them: the token endpoint from
+ * {@code <issuer>/.well-known/openid-configuration}, the API host from
+ * {@code <issuer>/.well-known/cxone-configuration?tenantId=} with the tenant id of the id_token.
+ * Each is looked up once, on first use, and kept for the registration's life; configured
+ * {@code token-uri}, {@code tenant-id} and {@code base-url} skip the matching step.
+ */
+public final class CxoneDiscovery {
+
+	private static final Logger logger = LoggerFactory.getLogger(CxoneDiscovery.class);
+
+	private static final JsonMapper json = JsonMapper.shared();
+
+	private final Registration registration;
+
+	private final WebClient webClient;
+
+	private final SharedResult<URI> tokenEndpoint;
+
+	/**
+	 * @param registration an access-key registration
+	 * @param webClient a plain WebClient (no bearer filter) for the issuer's public documents
+	 */
+	public CxoneDiscovery(Registration registration, WebClient webClient) {
+		this.registration = registration;
+		this.webClient = webClient;
+		this.tokenEndpoint = new SharedResult<>(() -> (registration.tokenUri() != null)
+				? Mono.just(registration.tokenUri()) : discoverTokenEndpoint());
+	}
+
+	/** The token endpoint, discovered once. */
+	public Mono<URI> tokenEndpoint() {
+		return this.tokenEndpoint.get();
+	}
+
+	/**
+	 * The tenant's API host, discovered once from the tenant id of the registration's token.
+	 * @param tokens the registration's current token, whose id_token names the tenant
+	 */
+	public Mono<URI> apiEndpoint(Mono<AccessToken> tokens) {
+		SharedResult<URI> apiEndpoint = new SharedResult<>(() -> (this.registration.baseUrl() != null)
+				? Mono.just(this.registration.baseUrl()) : tenantId(tokens).flatMap(this::discoverApiEndpoint));
+		return apiEndpoint.get();
+	}
+
+	private Mono<URI> discoverTokenEndpoint() {
+		URI uri = URI.create(issuer() + "/.well-known/openid-configuration");
+		return fetch(uri, "OpenID configuration").map((document) -> {
+			URI endpoint = uriField(document, "token_endpoint", uri);
+			logger.debug("{}: token endpoint {} discovered from {}", this.registration.id(), endpoint, uri);
+			return endpoint;
+		});
+	}
+
+	private Mono<String> tenantId(Mono<AccessToken> tokens) {
+		if (this.registration.tenantId() != null) {
+			return Mono.just(this.registration.tenantId());
+		}
+		return tokens.map((token) -> {
+			Object tenantId = token.idTokenClaims().get("tenantId");
+			if (tenantId == null) {
+				tenantId = accessTokenClaims(token).get("tenantId");
+			}
+			if (tenantId == null || tenantId.toString().isBlank()) {
+				throw new CxoneDiscoveryException(this.registration.id(), null, 0,
+						"the token response has no tenantId (neither in an id_token nor in the access token), so the tenant's API host cannot be discovered",
+						"Set " + this.registration.id().propertyPrefix() + ".tenant-id, or base-url to the tenant's API host (for example https://api-na1.niceincontact.com)",
+						null);
+			}
+			return tenantId.toString();
+		});
+	}
+
+	private Mono<URI> discoverApiEndpoint(String tenantId) {
+		URI uri = UriComponentsBuilder.fromUriString(issuer() + "/.well-known/cxone-configuration")
+			.queryParam("tenantId", tenantId)
+			.encode()
+			.build()
+			.toUri();
+		return fetch(uri, "tenant configuration").map((document) -> {
+			URI endpoint = uriField(document, "api_endpoint", uri);
+			logger.debug("{}: API host {} discovered for tenant {}", this.registration.id(), endpoint, tenantId);
+			return endpoint;
+		});
+	}
+
+	private Mono<JsonNode> fetch(URI uri, String what) {
+		return this.webClient.get()
+			.uri(uri)
+			.accept(MediaType.APPLICATION_JSON)
+			.exchangeToMono((response) -> response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).map((body) -> {
+				int status = response.statusCode().value();
+				if (!response.statusCode().is2xxSuccessful()) {
+					throw failure(uri, status, "the " + what + " at " + uri + " answered HTTP " + status);
+				}
+				JsonNode document = parse(body);
+				if (document == null || !document.isObject()) {
+					throw failure(uri, status, "the " + what + " at " + uri + " is not a JSON object");
+				}
+				return document;
+			}))
+			.onErrorMap(WebClientRequestException.class,
+					(ex) -> new CxoneDiscoveryException(this.registration.id(), uri.toString(), 0,
+							"could not reach the " + what + " at " + uri + ": " + rootMessage(ex),
+							"Check " + this.registration.id().propertyPrefix()
+									+ ".issuer, the network and proxy settings (https.proxyHost, HTTPS_PROXY)",
+							ex));
+	}
+
+	private URI uriField(JsonNode document, String field, URI source) {
+		JsonNode value = document.get(field);
+		if (value == null || !value.isString() || value.asString().isBlank()) {
+			throw failure(source, 200, "the document at " + source + " has no " + field);
+		}
+		try {
+			URI uri = URI.create(value.asString().trim());
+			if (!uri.isAbsolute() || uri.getHost() == null) {
+				throw new IllegalArgumentException("not absolute");
+			}
+			return uri;
+		}
+		catch (IllegalArgumentException ex) {
+			throw failure(source, 200, "the document at " + source + " has an invalid " + field);
+		}
+	}
+
+	private CxoneDiscoveryException failure(URI uri, int status, String summary) {
+		return new CxoneDiscoveryException(this.registration.id(), uri.toString(), status, summary,
+				"Check " + this.registration.id().propertyPrefix()
+						+ ".issuer (https://cxone.niceincontact.com, or https://cxone-gov.niceincontact.com for FedRAMP), or set token-uri and base-url",
+				null);
+	}
+
+	private String issuer() {
+		String issuer = this.registration.issuer().toString();
+		return issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+	}
+
+	private static Map<String, Object> accessTokenClaims(AccessToken token) {
+		String[] parts = token.value().split("\\.");
+		if (parts.length != 3) {
+			return Map.of();
+		}
+		try {
+			JsonNode claims = json.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+			JsonNode tenantId = (claims != null) ? claims.get("tenantId") : null;
+			return (tenantId != null && tenantId.isString()) ? Map.of("tenantId", tenantId.asString()) : Map.of();
+		}
+		catch (IllegalArgumentException | JacksonException ex) {
+			return Map.of();
+		}
+	}
+
+	private static JsonNode parse(byte[] body) {
+		try {
+			return (body.length > 0) ? json.readTree(body) : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		return (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+	}
+
+}

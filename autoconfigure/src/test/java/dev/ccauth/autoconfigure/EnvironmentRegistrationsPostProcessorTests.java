@@ -1,0 +1,126 @@
+package dev.ccauth.autoconfigure;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.ccauth.config.ContactCenterRegistrations;
+import dev.ccauth.config.Grant;
+import dev.ccauth.config.Registration;
+import dev.ccauth.config.RegistrationId;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Zero configuration from the environment variables pipelines already have. */
+class EnvironmentRegistrationsPostProcessorTests {
+
+	/** Environment variables stand in as a property source: the post-processor reads the environment, not System.getenv. */
+	private ApplicationContextRunner runner(Map<String, Object> variables, String... properties) {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(CcauthAutoConfiguration.class, WebClientAutoConfiguration.class,
+					SslAutoConfiguration.class))
+			.withPropertyValues(properties)
+			.withInitializer((context) -> {
+				context.getEnvironment()
+					.getPropertySources()
+					.addLast(new MapPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME + "-test",
+							variables));
+				new EnvironmentRegistrationsPostProcessor().postProcessEnvironment(context.getEnvironment(), null);
+			});
+	}
+
+	@Test
+	void tutorialVariablesMakeTheDefaultGenesysRegistration() {
+		runner(Map.of("GENESYS_CLIENT_ID", "id", "GENESYS_CLIENT_SECRET", "secret", "GENESYS_REGION", "eu-central-1"))
+			.run((context) -> {
+				assertThat(context).hasBean("genesysWebClient");
+				Registration registration = context.getBean(ContactCenterRegistrations.class)
+					.get(RegistrationId.genesys("default"));
+				assertThat(registration.clientId()).isEqualTo("id");
+				assertThat(registration.clientSecret().reveal()).isEqualTo("secret");
+				assertThat(registration.baseUrl()).isEqualTo(URI.create("https://api.mypurecloud.de"));
+			});
+	}
+
+	@Test
+	void terraformProviderVariablesMakeTheDefaultGenesysRegistration() {
+		runner(Map.of("GENESYSCLOUD_OAUTHCLIENT_ID", "id", "GENESYSCLOUD_OAUTHCLIENT_SECRET", "secret",
+				"GENESYSCLOUD_REGION", "mypurecloud.jp"))
+			.run((context) -> {
+				Registration registration = context.getBean(ContactCenterRegistrations.class)
+					.get(RegistrationId.genesys("default"));
+				assertThat(registration.tokenUri()).isEqualTo(URI.create("https://login.mypurecloud.jp/oauth/token"));
+			});
+	}
+
+	@Test
+	void preMintedTokenAndEndpointOverrides() {
+		runner(Map.of("GENESYSCLOUD_ACCESS_TOKEN", "minted", "GENESYS_BASE_URL", "http://127.0.0.1:9999",
+				"GENESYS_TOKEN_URI", "http://127.0.0.1:9999/oauth/token"))
+			.run((context) -> {
+				Registration registration = context.getBean(ContactCenterRegistrations.class)
+					.get(RegistrationId.genesys("default"));
+				assertThat(registration.accessToken().reveal()).isEqualTo("minted");
+				assertThat(registration.hasCredentials()).isFalse();
+				assertThat(registration.baseUrl()).isEqualTo(URI.create("http://127.0.0.1:9999"));
+				assertThat(registration.tokenUri()).isEqualTo(URI.create("http://127.0.0.1:9999/oauth/token"));
+			});
+	}
+
+	@Test
+	void cxoneAccessKeyVariables() {
+		runner(Map.of("CXONE_CLIENT_ID", "id", "CXONE_CLIENT_SECRET", "secret", "CXONE_ACCESS_KEY_ID", "key",
+				"CXONE_ACCESS_KEY_SECRET", "key-secret", "CXONE_ISSUER", "https://cxone-gov.niceincontact.com"))
+			.run((context) -> {
+				assertThat(context).hasBean("cxoneWebClient");
+				Registration registration = context.getBean(ContactCenterRegistrations.class)
+					.get(RegistrationId.cxone("default"));
+				assertThat(registration.grant()).isEqualTo(Grant.ACCESS_KEY);
+				assertThat(registration.issuer()).isEqualTo(URI.create("https://cxone-gov.niceincontact.com"));
+			});
+	}
+
+	@Test
+	void cxoneRegionVariableSelectsClientCredentials() {
+		runner(Map.of("CXONE_CLIENT_ID", "id", "CXONE_CLIENT_SECRET", "secret", "CXONE_REGION", "eu-west-1"))
+			.run((context) -> {
+				Registration registration = context.getBean(ContactCenterRegistrations.class)
+					.get(RegistrationId.cxone("default"));
+				assertThat(registration.grant()).isEqualTo(Grant.CLIENT_CREDENTIALS);
+				assertThat(registration.tokenUri())
+					.isEqualTo(URI.create("https://api.eu-west-1.cxp.nice.com/oauth/token"));
+			});
+	}
+
+	@Test
+	void configuredRegistrationsWinOverTheEnvironment() {
+		runner(Map.of("GENESYS_CLIENT_ID", "id", "GENESYS_CLIENT_SECRET", "secret"), "ccauth.genesys.prod.client-id=a",
+				"ccauth.genesys.prod.client-secret=b")
+			.run((context) -> {
+				assertThat(context.getBeansOfType(WebClient.class)).containsOnlyKeys("genesysProdWebClient");
+			});
+	}
+
+	@Test
+	void nothingWithoutVariables() {
+		runner(Map.of("GENESYS_REGION", "eu-west-1", "CXONE_REGION", "eu-west-1"))
+			.run((context) -> assertThat(context).doesNotHaveBean(WebClient.class));
+	}
+
+	@Test
+	void halfAConfigurationNamesTheMissingVariable() {
+		runner(Map.of("GENESYS_CLIENT_ID", "id")).run((context) -> assertThat(context).hasFailed()
+			.getFailure()
+			.rootCause()
+			.hasMessageContaining("ccauth.genesys.default.client-secret"));
+	}
+
+}
