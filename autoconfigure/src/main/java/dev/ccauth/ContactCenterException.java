@@ -82,4 +82,14 @@ public class ContactCenterException extends RuntimeException {
 		return this.hint;
 	}
 
+	/** Whether a later attempt may succeed (rate limiting, a transient failure, no response). */
+	public boolean isTransient() {
+		return false;
+	}
+
+	/** The wait the server asked for, if it did. */
+	public Optional<java.time.Duration> retryAfter() {
+		return Optional.empty();
+	}
+
 }

@@ -4,9 +4,14 @@ import java.time.Clock;
 
 import dev.ccauth.config.CcauthProperties;
 import dev.ccauth.config.ContactCenterRegistrations;
+import reactor.core.scheduler.Schedulers;
+
+import dev.ccauth.retry.ContactCenterRetryPolicies;
+import dev.ccauth.retry.SettingsRetryPolicies;
 import dev.ccauth.web.ClientHttpConnectors;
 import dev.ccauth.web.ContactCenterClients;
 import dev.ccauth.web.DefaultContactCenterClients;
+import dev.ccauth.web.ProxySettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -19,6 +24,7 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -41,12 +47,19 @@ public final class CcauthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	ContactCenterRetryPolicies contactCenterRetryPolicies() {
+		return new SettingsRetryPolicies();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	ContactCenterClients contactCenterClients(ContactCenterRegistrations registrations,
-			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<SslBundles> sslBundles) {
+			ContactCenterRetryPolicies retryPolicies, ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<SslBundles> sslBundles, Environment environment) {
 		ClientHttpConnectors connectors = new ClientHttpConnectors(ClientHttpConnectorBuilder.reactor(),
-				sslBundles.getIfAvailable());
+				sslBundles.getIfAvailable(), ProxySettings.from(environment));
 		return new DefaultContactCenterClients(registrations, webClientBuilder.getIfAvailable(WebClient::builder),
-				connectors, Clock.systemUTC());
+				connectors, retryPolicies, Clock.systemUTC(), Schedulers.parallel());
 	}
 
 	@Bean

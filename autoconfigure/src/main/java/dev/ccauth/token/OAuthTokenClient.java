@@ -16,6 +16,8 @@ import java.util.StringJoiner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,7 +27,9 @@ import dev.ccauth.config.Grant;
 import dev.ccauth.config.Platform;
 import dev.ccauth.config.Registration;
 import dev.ccauth.config.Secret;
+import dev.ccauth.retry.RetryAfterBackoff;
 import dev.ccauth.token.TokenRequestException.Reason;
+import org.springframework.core.retry.RetryPolicy;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -53,22 +57,29 @@ public final class OAuthTokenClient implements TokenClient {
 
 	private final Clock clock;
 
+	private final Retry retry;
+
 	/**
 	 * @param registration the registration whose credentials are used
 	 * @param tokenUri the token endpoint (a cached discovery for CXone)
 	 * @param webClient a plain WebClient for the token endpoint, without bearer filters
 	 * @param clock the clock that dates tokens
+	 * @param retryPolicy retries rate limiting, 5xx and I/O failures of the token endpoint
+	 * @param scheduler where retry delays run
 	 */
-	public OAuthTokenClient(Registration registration, Mono<URI> tokenUri, WebClient webClient, Clock clock) {
+	public OAuthTokenClient(Registration registration, Mono<URI> tokenUri, WebClient webClient, Clock clock,
+			RetryPolicy retryPolicy, Scheduler scheduler) {
 		this.registration = registration;
 		this.tokenUri = tokenUri;
 		this.webClient = webClient;
 		this.clock = clock;
+		this.retry = RetryAfterBackoff.of(retryPolicy, registration.retry().maxRetryAfter(), scheduler,
+				TokenRequestException.class);
 	}
 
 	@Override
 	public Mono<AccessToken> requestToken() {
-		return this.tokenUri.flatMap((uri) -> Mono.defer(() -> request(uri)));
+		return this.tokenUri.flatMap((uri) -> Mono.defer(() -> request(uri)).retryWhen(this.retry));
 	}
 
 	private Mono<AccessToken> request(URI uri) {

@@ -61,12 +61,12 @@ public class TokenRequestException extends ContactCenterException {
 		return this.reason;
 	}
 
-	/** Whether a later attempt may succeed. */
+	@Override
 	public boolean isTransient() {
 		return this.reason.isTransient();
 	}
 
-	/** The wait the server asked for, if it did. */
+	@Override
 	public Optional<Duration> retryAfter() {
 		return Optional.ofNullable(this.retryAfter);
 	}

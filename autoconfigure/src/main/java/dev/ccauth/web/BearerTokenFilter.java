@@ -1,7 +1,10 @@
 package dev.ccauth.web;
 
+import java.time.Clock;
+
 import reactor.core.publisher.Mono;
 
+import dev.ccauth.config.Registration;
 import dev.ccauth.token.AccessToken;
 import dev.ccauth.token.TokenCache;
 import org.springframework.http.HttpStatus;
@@ -13,21 +16,29 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
 /**
  * Adds the registration's bearer token to requests for the registration's own origin, and only
  * those. On a 401 the token that got it is dropped (once, however many calls saw it), a new one is
- * obtained and the request is sent once more.
+ * obtained and the request is sent once more; a second 401 is an {@link ApiCallException}.
  */
 public final class BearerTokenFilter implements ExchangeFilterFunction {
+
+	private final Registration registration;
 
 	private final Mono<Origin> origin;
 
 	private final TokenCache tokens;
 
+	private final Clock clock;
+
 	/**
+	 * @param registration the registration whose token this is
 	 * @param origin where the token may go (resolved on first use for discovered base URLs)
 	 * @param tokens the registration's token cache
+	 * @param clock the clock for Retry-After dates in error responses
 	 */
-	public BearerTokenFilter(Mono<Origin> origin, TokenCache tokens) {
+	public BearerTokenFilter(Registration registration, Mono<Origin> origin, TokenCache tokens, Clock clock) {
+		this.registration = registration;
 		this.origin = origin;
 		this.tokens = tokens;
+		this.clock = clock;
 	}
 
 	@Override
@@ -48,7 +59,17 @@ public final class BearerTokenFilter implements ExchangeFilterFunction {
 		return unauthorized.releaseBody().then(Mono.defer(() -> {
 			this.tokens.invalidate(refused);
 			return this.tokens.token();
-		})).flatMap((fresh) -> next.exchange(withToken(request, fresh)));
+		}))
+			.flatMap((fresh) -> next.exchange(withToken(request, fresh)))
+			.flatMap((response) -> (response.statusCode().value() == HttpStatus.UNAUTHORIZED.value())
+					? refusedTwice(request, response) : Mono.just(response));
+	}
+
+	private Mono<ClientResponse> refusedTwice(ClientRequest request, ClientResponse response) {
+		return ApiErrors.read(this.registration, request, response, "a freshly issued token was refused by",
+				"The credentials work but the API refuses their tokens: check that base-url is in the same region as token-uri, and that the OAuth client is allowed to call this API",
+				false, this.clock)
+			.flatMap(Mono::error);
 	}
 
 	private static ClientRequest withToken(ClientRequest request, AccessToken token) {

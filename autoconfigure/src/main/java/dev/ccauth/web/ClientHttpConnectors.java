@@ -3,7 +3,7 @@ package dev.ccauth.web;
 import dev.ccauth.config.Registration;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
-import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.http.client.reactive.ClientHttpConnector;
@@ -14,16 +14,17 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
  */
 public final class ClientHttpConnectors {
 
-	private final ClientHttpConnectorBuilder<?> builder;
+	private final ReactorClientHttpConnectorBuilder builder;
 
 	private final SslBundles sslBundles;
 
 	/**
-	 * @param builder the connector builder (Reactor Netty unless the application chose another)
+	 * @param builder the Reactor Netty connector builder
 	 * @param sslBundles the application's SSL bundles, or {@code null} when it has none
+	 * @param proxy the HTTPS proxy, or {@code null} for none
 	 */
-	public ClientHttpConnectors(ClientHttpConnectorBuilder<?> builder, SslBundles sslBundles) {
-		this.builder = builder;
+	public ClientHttpConnectors(ReactorClientHttpConnectorBuilder builder, SslBundles sslBundles, ProxySettings proxy) {
+		this.builder = (proxy != null) ? builder.withHttpClientCustomizer(proxy::applyTo) : builder;
 		this.sslBundles = sslBundles;
 	}
 

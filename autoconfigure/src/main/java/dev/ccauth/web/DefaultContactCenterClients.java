@@ -7,15 +7,18 @@ import java.util.List;
 import java.util.Map;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 
 import dev.ccauth.config.ContactCenterRegistrations;
 import dev.ccauth.config.Grant;
 import dev.ccauth.config.Registration;
 import dev.ccauth.config.RegistrationId;
 import dev.ccauth.cxone.CxoneDiscovery;
+import dev.ccauth.retry.ContactCenterRetryPolicies;
 import dev.ccauth.token.AccessToken;
 import dev.ccauth.token.OAuthTokenClient;
 import dev.ccauth.token.TokenCache;
+import org.springframework.core.retry.RetryPolicy;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -34,41 +37,48 @@ public class DefaultContactCenterClients implements ContactCenterClients {
 	 * @param webClientBuilder the application's WebClient builder (customizers, codecs,
 	 * observation), cloned for each registration
 	 * @param connectors builds each registration's connector
+	 * @param retryPolicies each registration's retry policy
 	 * @param clock the clock that decides token expiry
+	 * @param scheduler where retry delays run
 	 */
 	public DefaultContactCenterClients(ContactCenterRegistrations registrations, WebClient.Builder webClientBuilder,
-			ClientHttpConnectors connectors, Clock clock) {
+			ClientHttpConnectors connectors, ContactCenterRetryPolicies retryPolicies, Clock clock,
+			Scheduler scheduler) {
 		this.registrations = registrations;
 		for (Registration registration : registrations.all()) {
-			this.entries.put(registration.id(), entry(registration, webClientBuilder, connectors, clock));
+			RetryPolicy retryPolicy = retryPolicies.retryPolicy(registration);
+			this.entries.put(registration.id(),
+					entry(registration, webClientBuilder, connectors.connector(registration), retryPolicy, clock, scheduler));
 		}
 	}
 
 	private static Entry entry(Registration registration, WebClient.Builder webClientBuilder,
-			ClientHttpConnectors connectors, Clock clock) {
-		ClientHttpConnector connector = connectors.connector(registration);
+			ClientHttpConnector connector, RetryPolicy retryPolicy, Clock clock, Scheduler scheduler) {
 		// token and discovery requests get a plain client: the application's filters never see credentials
 		WebClient plainWebClient = WebClient.builder().clientConnector(connector).build();
-		WebClient.Builder builder = webClientBuilder.clone().clientConnector(connector);
+		WebClient.Builder builder = webClientBuilder.clone()
+			.clientConnector(connector)
+			.filter(new RetryFilter(registration, retryPolicy, scheduler, clock));
+		Mono<URI> tokenUri = Mono.justOrEmpty(registration.tokenUri());
+		CxoneDiscovery discovery = null;
 		if (registration.grant() == Grant.ACCESS_KEY) {
-			CxoneDiscovery discovery = new CxoneDiscovery(registration, plainWebClient);
-			TokenCache tokens = new TokenCache(registration, tokenClient(registration, discovery.tokenEndpoint(),
-					plainWebClient, clock), clock);
-			Mono<URI> apiEndpoint = discovery.apiEndpoint(tokens.token());
-			builder.filter(new DiscoveredBaseUrlFilter(apiEndpoint))
-				.filter(new BearerTokenFilter(apiEndpoint.map(Origin::of), tokens));
-			return new Entry(tokens, builder.build());
+			discovery = new CxoneDiscovery(registration, plainWebClient);
+			tokenUri = discovery.tokenEndpoint();
 		}
-		TokenCache tokens = new TokenCache(registration,
-				tokenClient(registration, Mono.just(registration.tokenUri()), plainWebClient, clock), clock);
-		builder.baseUrl(registration.baseUrl().toString())
-			.filter(new BearerTokenFilter(Mono.just(Origin.of(registration.baseUrl())), tokens));
+		OAuthTokenClient tokenClient = registration.hasCredentials()
+				? new OAuthTokenClient(registration, tokenUri, plainWebClient, clock, retryPolicy, scheduler) : null;
+		TokenCache tokens = new TokenCache(registration, tokenClient, clock);
+		Mono<URI> baseUrl;
+		if (discovery != null) {
+			baseUrl = discovery.apiEndpoint(tokens.token());
+			builder.filter(new DiscoveredBaseUrlFilter(baseUrl));
+		}
+		else {
+			baseUrl = Mono.just(registration.baseUrl());
+			builder.baseUrl(registration.baseUrl().toString());
+		}
+		builder.filter(new BearerTokenFilter(registration, baseUrl.map(Origin::of), tokens, clock));
 		return new Entry(tokens, builder.build());
-	}
-
-	private static OAuthTokenClient tokenClient(Registration registration, Mono<URI> tokenUri, WebClient webClient,
-			Clock clock) {
-		return registration.hasCredentials() ? new OAuthTokenClient(registration, tokenUri, webClient, clock) : null;
 	}
 
 	@Override

@@ -35,6 +35,7 @@ class HostApplicationUntouchedTests {
 			"spring.security.oauth2.client.registration.github.client-secret=app-secret" };
 
 	private static final Set<String> CCAUTH_BEANS = Set.of("contactCenterRegistrations", "contactCenterClients",
+			"contactCenterRetryPolicies",
 			"genesysProdWebClient", "ccauth-dev.ccauth.config.CcauthProperties",
 			"dev.ccauth.autoconfigure.CcauthAutoConfiguration");
 

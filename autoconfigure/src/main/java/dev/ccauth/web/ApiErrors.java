@@ -1,0 +1,92 @@
+package dev.ccauth.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.ccauth.config.Registration;
+import dev.ccauth.config.Secret;
+import dev.ccauth.token.RetryAfter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+
+/** Reads an API error response into an {@link ApiCallException}: the platform's code and description, redacted. */
+final class ApiErrors {
+
+	private static final JsonMapper json = JsonMapper.shared();
+
+	private static final int MAX_DESCRIPTION = 300;
+
+	private ApiErrors() {
+	}
+
+	/**
+	 * Consumes the response body and makes the exception.
+	 * @param transientFailure whether the call may be retried
+	 */
+	static Mono<ApiCallException> read(Registration registration, ClientRequest request, ClientResponse response,
+			String summary, String hint, boolean transientFailure, Clock clock) {
+		int status = response.statusCode().value();
+		Duration retryAfter = retryAfter(response.headers().asHttpHeaders(), clock);
+		return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).map((body) -> {
+			JsonNode node = parse(body);
+			String code = (node != null) ? first(node, "code", "error") : null;
+			String description = (node != null) ? first(node, "message", "errorDescription", "error_description",
+					"description") : null;
+			return new ApiCallException(registration.id(), endpoint(request), status, code,
+					redact(registration.secrets(), description), summary + " " + request.method() + " " + endpoint(request),
+					hint, transientFailure, retryAfter, null);
+		});
+	}
+
+	/** {@code Retry-After}, else Genesys's {@code inin-ratelimit-reset} (seconds until the window resets). */
+	static Duration retryAfter(HttpHeaders headers, Clock clock) {
+		Duration retryAfter = RetryAfter.parse(headers, clock);
+		return (retryAfter != null) ? retryAfter : RetryAfter.parse(headers.getFirst("inin-ratelimit-reset"), clock);
+	}
+
+	/** The URL without its query, which may carry identifiers users do not want in logs. */
+	static String endpoint(ClientRequest request) {
+		String url = request.url().toString();
+		int query = url.indexOf('?');
+		return (query >= 0) ? url.substring(0, query) : url;
+	}
+
+	static String redact(List<Secret> secrets, String text) {
+		String result = text;
+		for (Secret secret : secrets) {
+			result = secret.redactFrom(result);
+		}
+		return (result != null && result.length() > MAX_DESCRIPTION) ? result.substring(0, MAX_DESCRIPTION) + "..."
+				: result;
+	}
+
+	private static JsonNode parse(byte[] body) {
+		try {
+			return (body.length > 0) ? json.readTree(body) : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static String first(JsonNode node, String... fields) {
+		if (!node.isObject()) {
+			return null;
+		}
+		for (String field : fields) {
+			JsonNode value = node.get(field);
+			if (value != null && value.isString() && !value.asString().isBlank()) {
+				return value.asString();
+			}
+		}
+		return null;
+	}
+
+}

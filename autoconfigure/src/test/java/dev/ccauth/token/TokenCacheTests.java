@@ -1,0 +1,185 @@
+package dev.ccauth.token;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import dev.ccauth.config.ClientAuthentication;
+import dev.ccauth.config.Grant;
+import dev.ccauth.config.HttpSettings;
+import dev.ccauth.config.Registration;
+import dev.ccauth.config.RegistrationId;
+import dev.ccauth.config.RetrySettings;
+import dev.ccauth.config.Secret;
+import dev.ccauth.config.TokenSettings;
+import dev.ccauth.retry.SettingsRetryPolicies;
+import dev.ccauth.testkit.Endpoint;
+import dev.ccauth.testkit.Malformation;
+import dev.ccauth.testkit.Sandbox;
+import dev.ccauth.testkit.junit.SandboxExtension;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The token engine against the sandbox's real token endpoint, with a clock moved by hand. */
+@ExtendWith(SandboxExtension.class)
+class TokenCacheTests {
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+
+	private Sandbox sandbox;
+
+	@BeforeEach
+	void setUp(Sandbox sandbox) {
+		this.sandbox = sandbox;
+	}
+
+	@Test
+	void thousandConcurrentCallsOnAColdCacheMakeOneTokenRequest() {
+		TokenCache cache = cache(TokenSettings.DEFAULTS, null);
+		List<AccessToken> tokens = Flux.range(0, 1000)
+			.flatMap((i) -> cache.token(), 1000)
+			.collectList()
+			.block(Duration.ofSeconds(30));
+		assertThat(tokens).hasSize(1000);
+		assertThat(Set.copyOf(tokens.stream().map(AccessToken::value).toList())).hasSize(1);
+		assertThat(this.sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(1);
+	}
+
+	@Test
+	void concurrentCallsAcrossARenewalMakeExactlyOneMoreRequestAndNeverWait() {
+		this.sandbox.latency(Endpoint.GENESYS_TOKEN, Duration.ofMillis(300));
+		TokenCache cache = cache(TokenSettings.DEFAULTS, null);
+		AccessToken first = cache.token().block(Duration.ofSeconds(10));
+		this.clock.advance(Duration.ofMinutes(56)); // past expiresAt - 5m, before expiry
+		Set<AccessToken> seen = ConcurrentHashMap.newKeySet();
+		// every call returns at once with the current token while the renewal takes 300 ms
+		Flux.range(0, 500).flatMap((i) -> cache.token(), 500).doOnNext(seen::add).blockLast(Duration.ofMillis(250));
+		assertThat(seen).containsExactly(first);
+		await().atMost(Duration.ofSeconds(5)).until(() -> cache.currentToken() != first);
+		Flux.range(0, 500).flatMap((i) -> cache.token(), 500).blockLast(Duration.ofSeconds(5));
+		assertThat(this.sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(2);
+	}
+
+	@Test
+	void shortLivedTokenIsRenewedAtHalfLifeNotOnEveryCall() {
+		this.sandbox.tokenLifetime(Duration.ofSeconds(300));
+		TokenCache cache = cache(TokenSettings.DEFAULTS, null);
+		AccessToken first = cache.token().block(Duration.ofSeconds(10));
+		assertThat(first.lifetime()).contains(Duration.ofSeconds(300));
+		for (int second = 0; second < 149; second++) {
+			this.clock.advance(Duration.ofSeconds(1));
+			assertThat(cache.token().block()).isSameAs(first);
+		}
+		assertThat(this.sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(1);
+		this.clock.advance(Duration.ofSeconds(1)); // 150 s: half of 300 s, as the 5-minute skew is capped
+		assertThat(cache.token().block()).isSameAs(first);
+		await().atMost(Duration.ofSeconds(5)).until(() -> cache.currentToken() != first);
+		for (int call = 0; call < 100; call++) {
+			cache.token().block();
+		}
+		assertThat(this.sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(2);
+	}
+
+	@Test
+	void expiredTokenIsReplacedBeforeUse() {
+		TokenCache cache = cache(TokenSettings.DEFAULTS, null);
+		AccessToken first = cache.token().block(Duration.ofSeconds(10));
+		this.clock.advance(Duration.ofHours(2));
+		AccessToken second = cache.token().block(Duration.ofSeconds(10));
+		assertThat(second.value()).isNotEqualTo(first.value());
+		assertThat(this.sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(2);
+	}
+
+	@Test
+	void missingExpiresInUsesTheDefaultLifetime() {
+		this.sandbox.malformNext(Endpoint.GENESYS_TOKEN, 1, Malformation.NO_EXPIRES_IN);
+		TokenCache cache = cache(new TokenSettings(Duration.ofMinutes(5), Duration.ofMinutes(20)), null);
+		AccessToken token = cache.token().block(Duration.ofSeconds(10));
+		assertThat(token.lifetime()).contains(Duration.ofMinutes(20));
+		this.clock.advance(Duration.ofMinutes(14));
+		assertThat(cache.token().block()).isSameAs(token);
+		assertThat(this.sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(1);
+	}
+
+	@Test
+	void handedOverTokenIsUsedWithoutAnyTokenRequest() {
+		TokenCache cache = cache(TokenSettings.DEFAULTS, "minted-earlier");
+		assertThat(cache.token().block().value()).isEqualTo("minted-earlier");
+		this.clock.advance(Duration.ofDays(3));
+		assertThat(cache.token().block().value()).isEqualTo("minted-earlier");
+		assertThat(this.sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isZero();
+	}
+
+	@Test
+	void invalidateDropsOnlyTheCurrentTokenOnce() {
+		TokenCache cache = cache(TokenSettings.DEFAULTS, null);
+		AccessToken first = cache.token().block(Duration.ofSeconds(10));
+		assertThat(cache.invalidate(first)).isTrue();
+		assertThat(cache.invalidate(first)).isFalse();
+		List<AccessToken> next = Flux.range(0, 64).flatMap((i) -> Mono.defer(() -> {
+			cache.invalidate(first);
+			return cache.token();
+		}), 64).collectList().block(Duration.ofSeconds(10));
+		assertThat(Set.copyOf(next)).hasSize(1);
+		assertThat(this.sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(2);
+	}
+
+	@Test
+	void bodyWithoutAccessTokenIsAnErrorThatSaysSo() {
+		this.sandbox.malformNext(Endpoint.GENESYS_TOKEN, 1, Malformation.NO_ACCESS_TOKEN);
+		TokenCache cache = cache(TokenSettings.DEFAULTS, null);
+		assertThatThrownBy(() -> cache.token().block(Duration.ofSeconds(10)))
+			.isInstanceOfSatisfying(TokenRequestException.class,
+					(ex) -> assertThat(ex.reason()).isEqualTo(TokenRequestException.Reason.MALFORMED_RESPONSE))
+			.hasMessageContaining("without an access_token");
+		// the failure is not cached: the next call asks again
+		assertThat(cache.token().block(Duration.ofSeconds(10))).isNotNull();
+	}
+
+	@Test
+	void badSecretIsBadCredentialsAndNamesWhatToCheck() {
+		Registration registration = registration(TokenSettings.DEFAULTS, null, "not-the-secret");
+		TokenCache cache = new TokenCache(registration, tokenClient(registration), this.clock);
+		assertThatThrownBy(() -> cache.token().block(Duration.ofSeconds(10)))
+			.isInstanceOfSatisfying(TokenRequestException.class, (ex) -> {
+				assertThat(ex.reason()).isEqualTo(TokenRequestException.Reason.BAD_CREDENTIALS);
+				assertThat(ex.status()).isEqualTo(401);
+				assertThat(ex.errorCode()).contains("invalid_client");
+				assertThat(ex.registration()).isEqualTo(RegistrationId.genesys("test"));
+			})
+			.hasMessageContaining("client-secret")
+			.hasMessageNotContaining("not-the-secret");
+	}
+
+	private TokenCache cache(TokenSettings settings, String handedOver) {
+		Registration registration = registration(settings, handedOver, this.sandbox.genesysClient().clientSecret());
+		return new TokenCache(registration, tokenClient(registration), this.clock);
+	}
+
+	private OAuthTokenClient tokenClient(Registration registration) {
+		return new OAuthTokenClient(registration, Mono.just(registration.tokenUri()), WebClient.create(), this.clock,
+				SettingsRetryPolicies.of(registration.retry()), Schedulers.parallel());
+	}
+
+	private Registration registration(TokenSettings settings, String handedOver, String secret) {
+		return new Registration(RegistrationId.genesys("test"), "sandbox", Grant.CLIENT_CREDENTIALS,
+				URI.create(this.sandbox.genesysTokenUri()), URI.create(this.sandbox.genesysBaseUrl()), null,
+				ClientAuthentication.BASIC, this.sandbox.genesysClient().clientId(), Secret.of(secret), null, null,
+				null, List.of(), Secret.ofNullable(handedOver), null, settings, RetrySettings.DEFAULTS,
+				HttpSettings.DEFAULTS);
+	}
+
+}
