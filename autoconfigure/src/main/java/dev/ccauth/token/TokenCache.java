@@ -3,6 +3,7 @@ package dev.ccauth.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,12 @@ public final class TokenCache {
 	/** No background renewal before this instant, after one failed; guarded by {@link #lock}. */
 	private Instant nextRenewalAttempt = Instant.MIN;
 
+	private final AtomicLong requests = new AtomicLong();
+
+	private final AtomicLong renewals = new AtomicLong();
+
+	private final AtomicLong invalidations = new AtomicLong();
+
 	/**
 	 * @param registration the registration, for its handed-over token and settings
 	 * @param client the token client, or {@code null} when the registration has no credentials
@@ -100,6 +107,7 @@ public final class TokenCache {
 			Cached cached = this.current;
 			if (cached != null && cached.token == refused) {
 				this.current = null;
+				this.invalidations.incrementAndGet();
 				logger.debug("{}: token dropped after the API refused it", this.registration);
 				return true;
 			}
@@ -123,6 +131,7 @@ public final class TokenCache {
 				return;
 			}
 			logger.debug("{}: renewing the token in the background", this.registration);
+			this.renewals.incrementAndGet();
 			startRequest().subscribe((token) -> {
 			}, (error) -> renewalFailed(error));
 		}
@@ -158,6 +167,7 @@ public final class TokenCache {
 		}
 		Sinks.One<AccessToken> result = Sinks.one();
 		this.inFlight = result.asMono();
+		this.requests.incrementAndGet();
 		this.client.requestToken()
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("token client completed without a token")))
 			.subscribe((token) -> {
@@ -176,6 +186,11 @@ public final class TokenCache {
 		return result.asMono();
 	}
 
+	/** What this cache has done so far, for metrics and tests. */
+	public Statistics statistics() {
+		return new Statistics(this.requests.get(), this.renewals.get(), this.invalidations.get());
+	}
+
 	private Instant renewAt(AccessToken token) {
 		return token.lifetime().map((lifetime) -> {
 			Duration skew = this.refreshSkew.compareTo(lifetime.dividedBy(2)) < 0 ? this.refreshSkew
@@ -191,6 +206,16 @@ public final class TokenCache {
 	}
 
 	private record Cached(AccessToken token, Instant renewAt) {
+	}
+
+	/**
+	 * Counts of a token cache.
+	 *
+	 * @param requests token requests started (each may be retried inside)
+	 * @param renewals of which background renewals before expiry
+	 * @param invalidations tokens dropped after the API refused them
+	 */
+	public record Statistics(long requests, long renewals, long invalidations) {
 	}
 
 }
