@@ -69,10 +69,12 @@ class SecretsNeverLoggedTests {
 		secrets.add(sandbox.genesysClient().clientSecret());
 		secrets.add(sandbox.cxoneClient().clientSecret());
 		secrets.add("wrong-secret-that-must-not-leak");
+		secrets.add(sandbox.cxoneAccessKey().secret());
 		this.runner.withPropertyValues(SandboxProperties.genesys(sandbox, "prod"))
 			.withPropertyValues("ccauth.genesys.prod.client-authentication=post")
 			.withPropertyValues(SandboxProperties.genesys(sandbox, "basic"))
 			.withPropertyValues(SandboxProperties.cxoneClientCredentials(sandbox, "main"))
+			.withPropertyValues(SandboxProperties.cxone(sandbox, "tenant"))
 			.withPropertyValues(SandboxProperties.genesys(sandbox, "wrong"))
 			.withPropertyValues("ccauth.genesys.wrong.client-secret=wrong-secret-that-must-not-leak")
 			.run((context) -> {
@@ -87,6 +89,13 @@ class SecretsNeverLoggedTests {
 					.retrieve()
 					.bodyToMono(String.class)
 					.block(Duration.ofSeconds(10));
+				context.getBean("cxoneTenantWebClient", WebClient.class)
+					.get()
+					.uri("/incontactapi/services/v34.0/agents")
+					.retrieve()
+					.bodyToMono(String.class)
+					.block(Duration.ofSeconds(10));
+				secrets.add(clients.accessToken(RegistrationId.cxone("tenant")).block().value());
 				String prodToken = clients.accessToken(RegistrationId.genesys("prod")).block().value();
 				secrets.add(prodToken);
 				secrets.add(clients.accessToken(RegistrationId.genesys("basic")).block().value());

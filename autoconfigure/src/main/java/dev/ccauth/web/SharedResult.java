@@ -36,25 +36,27 @@ public final class SharedResult<T> {
 			if (this.value != null) {
 				return Mono.just(this.value);
 			}
-			if (this.inFlight == null) {
-				Sinks.One<T> result = Sinks.one();
-				this.inFlight = result.asMono();
-				Mono.defer(this.source)
-					.switchIfEmpty(Mono.error(() -> new IllegalStateException("no value")))
-					.subscribe((value) -> {
-						synchronized (this.lock) {
-							this.value = value;
-							this.inFlight = null;
-						}
-						result.tryEmitValue(value);
-					}, (error) -> {
-						synchronized (this.lock) {
-							this.inFlight = null;
-						}
-						result.tryEmitError(error);
-					});
+			if (this.inFlight != null) {
+				return this.inFlight;
 			}
-			return this.inFlight;
+			Sinks.One<T> result = Sinks.one();
+			this.inFlight = result.asMono();
+			Mono.defer(this.source)
+				.switchIfEmpty(Mono.error(() -> new IllegalStateException("no value")))
+				.subscribe((value) -> {
+					synchronized (this.lock) {
+						this.value = value;
+						this.inFlight = null;
+					}
+					result.tryEmitValue(value);
+				}, (error) -> {
+					synchronized (this.lock) {
+						this.inFlight = null;
+					}
+					result.tryEmitError(error);
+				});
+			// not this.inFlight: a source that completes at once has already cleared it
+			return result.asMono();
 		}
 	}
 
