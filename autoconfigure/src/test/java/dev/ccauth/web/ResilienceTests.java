@@ -138,6 +138,8 @@ class ResilienceTests {
 
 	@Test
 	void sixtyFourConcurrentCallsRefusedWithTheSameRevokedTokenMakeOneNewToken(Sandbox sandbox) {
+		// slow answers, so that all 64 calls are on their way with the revoked token before the first 401
+		sandbox.latency(Endpoint.GENESYS_USERS, Duration.ofMillis(500));
 		run(sandbox, (context) -> {
 			String first = token(context).value();
 			sandbox.revokeToken(first);

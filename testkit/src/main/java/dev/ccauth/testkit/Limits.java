@@ -1,0 +1,29 @@
+package dev.ccauth.testkit;
+
+/** The rate limits in force; either may be off ({@code null}). Swapped whole, so windows restart on a change. */
+final class Limits {
+
+	volatile FixedWindowLimiter api;
+	volatile FixedWindowLimiter token;
+
+	Limits(RateLimit api, RateLimit token) {
+		set(api, token);
+	}
+
+	void set(RateLimit api, RateLimit token) {
+		this.api = api == null ? null : new FixedWindowLimiter(api);
+		this.token = token == null ? null : new FixedWindowLimiter(token);
+	}
+
+	/** The token endpoint's decision for this client, or {@code null} when that limit is off. */
+	FixedWindowLimiter.Decision tokenRequest(String clientId) {
+		FixedWindowLimiter limiter = token;
+		return limiter == null ? null : limiter.acquire(clientId);
+	}
+
+	/** The API's decision for this bearer token, or {@code null} when that limit is off. */
+	FixedWindowLimiter.Decision apiRequest(String accessToken) {
+		FixedWindowLimiter limiter = api;
+		return limiter == null ? null : limiter.acquire(accessToken);
+	}
+}

@@ -1,0 +1,7 @@
+package dev.ccauth.testkit;
+
+/** The two platforms the sandbox emulates. */
+public enum Platform {
+	GENESYS,
+	CXONE
+}

@@ -1,0 +1,16 @@
+package dev.ccauth.testkit;
+
+/**
+ * One request the sandbox answered (or dropped).
+ *
+ * @param endpoint         what it reached
+ * @param method           HTTP method
+ * @param path             path without the query
+ * @param query            raw query string, {@code ""} when absent
+ * @param host             the {@code Host} header as sent, {@code null} when absent
+ * @param hasAuthorization whether an {@code Authorization} header was sent
+ * @param status           the response status, {@code 0} when the connection was dropped
+ */
+public record RecordedRequest(Endpoint endpoint, String method, String path, String query, String host,
+							  boolean hasAuthorization, int status) {
+}
