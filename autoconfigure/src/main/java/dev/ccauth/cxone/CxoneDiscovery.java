@@ -1,19 +1,16 @@
 package dev.ccauth.cxone;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.ccauth.config.Registration;
+import dev.ccauth.http.ResponseBodies;
 import dev.ccauth.token.AccessToken;
+import dev.ccauth.token.IdTokens;
 import dev.ccauth.web.SharedResult;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -30,8 +27,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 public final class CxoneDiscovery {
 
 	private static final Logger logger = LoggerFactory.getLogger(CxoneDiscovery.class);
-
-	private static final JsonMapper json = JsonMapper.shared();
 
 	private final Registration registration;
 
@@ -81,7 +76,7 @@ public final class CxoneDiscovery {
 		return tokens.map((token) -> {
 			Object tenantId = token.idTokenClaims().get("tenantId");
 			if (tenantId == null) {
-				tenantId = accessTokenClaims(token).get("tenantId");
+				tenantId = IdTokens.claims(token.value()).get("tenantId");
 			}
 			if (tenantId == null || tenantId.toString().isBlank()) {
 				throw new CxoneDiscoveryException(this.registration.id(), null, 0,
@@ -115,27 +110,27 @@ public final class CxoneDiscovery {
 				if (!response.statusCode().is2xxSuccessful()) {
 					throw failure(uri, status, "the " + what + " at " + uri + " answered HTTP " + status);
 				}
-				JsonNode document = parse(body);
-				if (document == null || !document.isObject()) {
+				JsonNode document = ResponseBodies.object(body);
+				if (document == null) {
 					throw failure(uri, status, "the " + what + " at " + uri + " is not a JSON object");
 				}
 				return document;
 			}))
 			.onErrorMap(WebClientRequestException.class,
 					(ex) -> new CxoneDiscoveryException(this.registration.id(), uri.toString(), 0,
-							"could not reach the " + what + " at " + uri + ": " + rootMessage(ex),
+							"could not reach the " + what + " at " + uri + ": " + ResponseBodies.rootMessage(ex),
 							"Check " + this.registration.id().propertyPrefix()
 									+ ".issuer, the network and proxy settings (https.proxyHost, HTTPS_PROXY)",
 							ex));
 	}
 
 	private URI uriField(JsonNode document, String field, URI source) {
-		JsonNode value = document.get(field);
-		if (value == null || !value.isString() || value.asString().isBlank()) {
+		String value = ResponseBodies.text(document, field);
+		if (value == null) {
 			throw failure(source, 200, "the document at " + source + " has no " + field);
 		}
 		try {
-			URI uri = URI.create(value.asString().trim());
+			URI uri = URI.create(value.trim());
 			if (!uri.isAbsolute() || uri.getHost() == null) {
 				throw new IllegalArgumentException("not absolute");
 			}
@@ -156,38 +151,6 @@ public final class CxoneDiscovery {
 	private String issuer() {
 		String issuer = this.registration.issuer().toString();
 		return issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
-	}
-
-	private static Map<String, Object> accessTokenClaims(AccessToken token) {
-		String[] parts = token.value().split("\\.");
-		if (parts.length != 3) {
-			return Map.of();
-		}
-		try {
-			JsonNode claims = json.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-			JsonNode tenantId = (claims != null) ? claims.get("tenantId") : null;
-			return (tenantId != null && tenantId.isString()) ? Map.of("tenantId", tenantId.asString()) : Map.of();
-		}
-		catch (IllegalArgumentException | JacksonException ex) {
-			return Map.of();
-		}
-	}
-
-	private static JsonNode parse(byte[] body) {
-		try {
-			return (body.length > 0) ? json.readTree(body) : null;
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null) {
-			root = root.getCause();
-		}
-		return (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
 	}
 
 }

@@ -9,10 +9,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the claims of an id_token. The signature is not checked: the claims only steer discovery
+ * Reads the claims of an id_token (or of an access token that is a JWT). The signature is not checked: the claims only steer discovery
  * (CXone's tenantId) of endpoints that are then reached over TLS with the token endpoint's answer.
  */
-final class IdTokens {
+public final class IdTokens {
 
 	private static final TypeReference<Map<String, Object>> CLAIMS = new TypeReference<>() {
 	};
@@ -20,7 +20,8 @@ final class IdTokens {
 	private IdTokens() {
 	}
 
-	static Map<String, Object> claims(String idToken) {
+	/** The claims of a JWT, or empty when the value is not one. */
+	public static Map<String, Object> claims(String idToken) {
 		if (idToken == null) {
 			return Map.of();
 		}

@@ -18,15 +18,14 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.util.retry.Retry;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.ccauth.config.ClientAuthentication;
 import dev.ccauth.config.Grant;
 import dev.ccauth.config.Platform;
 import dev.ccauth.config.Registration;
 import dev.ccauth.config.Secret;
+import dev.ccauth.http.ResponseBodies;
 import dev.ccauth.retry.RetryAfterBackoff;
 import dev.ccauth.token.TokenRequestException.Reason;
 import org.springframework.core.retry.RetryPolicy;
@@ -46,8 +45,6 @@ public final class OAuthTokenClient implements TokenClient {
 	private static final Logger logger = LoggerFactory.getLogger(OAuthTokenClient.class);
 
 	private static final byte[] NO_BODY = new byte[0];
-
-	private static final JsonMapper json = JsonMapper.shared();
 
 	private final Registration registration;
 
@@ -132,17 +129,17 @@ public final class OAuthTokenClient implements TokenClient {
 		if (!response.statusCode().is2xxSuccessful()) {
 			throw refusal(uri, response, status, body);
 		}
-		JsonNode node = parse(body);
-		if (node == null || !node.isObject()) {
+		JsonNode node = ResponseBodies.object(body);
+		if (node == null) {
 			throw malformed(uri, status, "answered " + status + " with a body that is not a JSON object");
 		}
-		String accessToken = text(node, "access_token");
+		String accessToken = ResponseBodies.text(node, "access_token");
 		if (accessToken == null) {
 			throw malformed(uri, status, "answered " + status + " without an access_token");
 		}
 		Duration lifetime = lifetime(node);
-		Set<String> scopes = scopes(text(node, "scope"));
-		Map<String, Object> claims = IdTokens.claims(text(node, "id_token"));
+		Set<String> scopes = scopes(ResponseBodies.text(node, "scope"));
+		Map<String, Object> claims = IdTokens.claims(ResponseBodies.text(node, "id_token"));
 		AccessToken token = new AccessToken(accessToken, sentAt, sentAt.plus(lifetime), scopes, claims);
 		logger.debug("{}: token obtained, valid for {}s", this.registration.id(), lifetime.toSeconds());
 		return token;
@@ -170,10 +167,10 @@ public final class OAuthTokenClient implements TokenClient {
 	}
 
 	private TokenRequestException refusal(URI uri, ClientResponse response, int status, byte[] body) {
-		JsonNode node = parse(body);
-		String error = (node != null) ? text(node, "error") : null;
-		String description = (node != null) ? firstText(node, "error_description", "description", "errorDescription",
-				"message") : null;
+		JsonNode node = ResponseBodies.object(body);
+		String error = ResponseBodies.text(node, "error");
+		String description = ResponseBodies.text(node, "error_description", "description", "errorDescription",
+				"message");
 		description = redact(description);
 		Duration retryAfter = RetryAfter.parse(response.headers().asHttpHeaders(), this.clock);
 		String code = (error != null) ? error.toLowerCase(Locale.ROOT) : "";
@@ -246,33 +243,6 @@ public final class OAuthTokenClient implements TokenClient {
 			result = secret.redactFrom(result);
 		}
 		return (result != null && result.length() > 300) ? result.substring(0, 300) + "..." : result;
-	}
-
-	private static JsonNode parse(byte[] body) {
-		if (body.length == 0) {
-			return null;
-		}
-		try {
-			return json.readTree(body);
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
-	}
-
-	private static String text(JsonNode node, String field) {
-		JsonNode value = node.get(field);
-		return (value != null && value.isString() && !value.asString().isBlank()) ? value.asString() : null;
-	}
-
-	private static String firstText(JsonNode node, String... fields) {
-		for (String field : fields) {
-			String value = text(node, field);
-			if (value != null) {
-				return value;
-			}
-		}
-		return null;
 	}
 
 }

@@ -5,12 +5,11 @@ import java.time.Duration;
 import java.util.List;
 
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.ccauth.config.Registration;
 import dev.ccauth.config.Secret;
+import dev.ccauth.http.ResponseBodies;
 import dev.ccauth.token.RetryAfter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.ClientRequest;
@@ -18,8 +17,6 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 
 /** Reads an API error response into an {@link ApiCallException}: the platform's code and description, redacted. */
 final class ApiErrors {
-
-	private static final JsonMapper json = JsonMapper.shared();
 
 	private static final int MAX_DESCRIPTION = 300;
 
@@ -35,10 +32,10 @@ final class ApiErrors {
 		int status = response.statusCode().value();
 		Duration retryAfter = retryAfter(response.headers().asHttpHeaders(), clock);
 		return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).map((body) -> {
-			JsonNode node = parse(body);
-			String code = (node != null) ? first(node, "code", "error") : null;
-			String description = (node != null) ? first(node, "message", "errorDescription", "error_description",
-					"description") : null;
+			JsonNode node = ResponseBodies.object(body);
+			String code = ResponseBodies.text(node, "code", "error");
+			String description = ResponseBodies.text(node, "message", "errorDescription", "error_description",
+					"description");
 			return new ApiCallException(registration.id(), endpoint(request), status, code,
 					redact(registration.secrets(), description), summary + " " + request.method() + " " + endpoint(request),
 					hint, transientFailure, retryAfter, null);
@@ -65,28 +62,6 @@ final class ApiErrors {
 		}
 		return (result != null && result.length() > MAX_DESCRIPTION) ? result.substring(0, MAX_DESCRIPTION) + "..."
 				: result;
-	}
-
-	private static JsonNode parse(byte[] body) {
-		try {
-			return (body.length > 0) ? json.readTree(body) : null;
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
-	}
-
-	private static String first(JsonNode node, String... fields) {
-		if (!node.isObject()) {
-			return null;
-		}
-		for (String field : fields) {
-			JsonNode value = node.get(field);
-			if (value != null && value.isString() && !value.asString().isBlank()) {
-				return value.asString();
-			}
-		}
-		return null;
 	}
 
 }

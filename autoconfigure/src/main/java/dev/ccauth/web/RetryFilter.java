@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 import dev.ccauth.config.Registration;
+import dev.ccauth.http.ResponseBodies;
 import dev.ccauth.retry.RetryAfterBackoff;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.http.HttpMethod;
@@ -99,7 +100,7 @@ public final class RetryFilter implements ExchangeFilterFunction {
 		String hint = notConnected ? "Check the network, proxy settings (https.proxyHost, HTTPS_PROXY) and base-url"
 				: (idempotent ? "The call was retried " + maxAttempts() + " times; check the network and the platform's status"
 						: request.method() + " is not retried, since the platform may have processed it: check its effect before running it again");
-		return new ApiCallException(this.registration.id(), ApiErrors.endpoint(request), 0, null, rootMessage(ex),
+		return new ApiCallException(this.registration.id(), ApiErrors.endpoint(request), 0, null, ResponseBodies.rootMessage(ex),
 				summary + " " + request.method() + " " + ApiErrors.endpoint(request), hint, notConnected || idempotent,
 				null, ex);
 	}
@@ -119,14 +120,6 @@ public final class RetryFilter implements ExchangeFilterFunction {
 			}
 		}
 		return false;
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null) {
-			root = root.getCause();
-		}
-		return (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
 	}
 
 }

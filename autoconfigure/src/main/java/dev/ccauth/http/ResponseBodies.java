@@ -1,0 +1,55 @@
+package dev.ccauth.http;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the JSON bodies of token, discovery and error responses. Bodies are read as bytes and
+ * parsed here rather than by a codec, so that no codec logs a token at DEBUG.
+ */
+public final class ResponseBodies {
+
+	private static final JsonMapper json = JsonMapper.shared();
+
+	private ResponseBodies() {
+	}
+
+	/** The body as a JSON object, or {@code null} when it is empty, not JSON or not an object. */
+	public static JsonNode object(byte[] body) {
+		if (body.length == 0) {
+			return null;
+		}
+		try {
+			JsonNode node = json.readTree(body);
+			return (node != null && node.isObject()) ? node : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	/** The first of the fields that holds non-blank text, or {@code null}. */
+	public static String text(JsonNode node, String... fields) {
+		if (node == null) {
+			return null;
+		}
+		for (String field : fields) {
+			JsonNode value = node.get(field);
+			if (value != null && value.isString() && !value.asString().isBlank()) {
+				return value.asString();
+			}
+		}
+		return null;
+	}
+
+	/** The message of the deepest cause: what a pipeline log needs of a network failure. */
+	public static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		return (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+	}
+
+}
