@@ -217,7 +217,7 @@ public final class OAuthTokenClient implements TokenClient {
 	private String badCredentialsHint() {
 		String prefix = this.registration.id().propertyPrefix();
 		if (this.registration.id().platform() == Platform.GENESYS) {
-			return "Check " + prefix + ".client-id and client-secret, and that the OAuth client exists in this region's org, is active and uses the Client Credentials grant";
+			return "Check " + prefix + ".client-id and client-secret, and that the OAuth client exists in this region's org, is enabled and has the Client Credentials grant (Admin > Security > OAuth)";
 		}
 		return "Check " + prefix + ".client-id and client-secret of the CXone application registration";
 	}
