@@ -59,6 +59,22 @@ class ApplicationStartupTests {
 		}
 	}
 
+	@Test
+	void refusedCredentialsAtStartupAreReportedWithTheirFix(Sandbox sandbox, CapturedOutput output) {
+		assertThatThrownBy(() -> start("--ccauth.validate-on-startup=true",
+				"--ccauth.genesys.prod.client-id=" + sandbox.genesysClient().clientId(),
+				"--ccauth.genesys.prod.client-secret=not-the-secret",
+				"--ccauth.genesys.prod.base-url=" + sandbox.genesysBaseUrl(),
+				"--ccauth.genesys.prod.token-uri=" + sandbox.genesysTokenUri()))
+			.isNotNull();
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("ccauth could not obtain a token at startup: genesys/prod: token request to")
+			.contains("invalid_client")
+			.contains("Check ccauth.genesys.prod.client-id and client-secret")
+			.doesNotContain("not-the-secret");
+		assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(1);
+	}
+
 	private static ConfigurableApplicationContext start(String... args) {
 		return new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
