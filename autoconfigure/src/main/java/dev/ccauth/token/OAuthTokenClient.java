@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
-import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
 
 import dev.ccauth.config.ClientAuthentication;
@@ -54,7 +53,7 @@ public final class OAuthTokenClient implements TokenClient {
 
 	private final Clock clock;
 
-	private final Retry retry;
+	private final RetryAfterBackoff retries;
 
 	/**
 	 * @param registration the registration whose credentials are used
@@ -70,13 +69,13 @@ public final class OAuthTokenClient implements TokenClient {
 		this.tokenUri = tokenUri;
 		this.webClient = webClient;
 		this.clock = clock;
-		this.retry = RetryAfterBackoff.of(retryPolicy, registration.retry().maxRetryAfter(), scheduler,
+		this.retries = new RetryAfterBackoff(retryPolicy, registration.retry().maxRetryAfter(), scheduler,
 				TokenRequestException.class);
 	}
 
 	@Override
 	public Mono<AccessToken> requestToken() {
-		return this.tokenUri.flatMap((uri) -> Mono.defer(() -> request(uri)).retryWhen(this.retry));
+		return this.tokenUri.flatMap((uri) -> this.retries.call(() -> request(uri)));
 	}
 
 	private Mono<AccessToken> request(URI uri) {

@@ -79,16 +79,26 @@ public final class TokenCache {
 	/** The current token, or a new one when there is none or it has expired. */
 	public Mono<AccessToken> token() {
 		return Mono.defer(() -> {
-			Cached cached = this.current;
-			Instant now = this.clock.instant();
-			if (cached != null && !cached.token.isExpiredAt(now)) {
-				if (cached.renewAt != null && !now.isBefore(cached.renewAt)) {
-					renewInBackground(now);
-				}
-				return Mono.just(cached.token);
-			}
-			return fetch((cached != null) ? cached.token : null);
+			AccessToken usable = usableToken();
+			return (usable != null) ? Mono.just(usable) : fetch();
 		});
+	}
+
+	/**
+	 * The current token if it is still valid, starting its renewal in the background when due; or
+	 * {@code null} when the caller must wait for {@link #token()}. The allocation-free path of every
+	 * call once a token exists.
+	 */
+	public AccessToken usableToken() {
+		Cached cached = this.current;
+		Instant now = this.clock.instant();
+		if (cached == null || cached.token.isExpiredAt(now)) {
+			return null;
+		}
+		if (cached.renewAt != null && !now.isBefore(cached.renewAt)) {
+			renewInBackground(now);
+		}
+		return cached.token;
 	}
 
 	/** The current token if there is a valid one, without any request. */
@@ -115,11 +125,11 @@ public final class TokenCache {
 		}
 	}
 
-	private Mono<AccessToken> fetch(AccessToken stale) {
+	private Mono<AccessToken> fetch() {
 		synchronized (this.lock) {
 			Cached cached = this.current;
-			if (cached != null && cached.token != stale && !cached.token.isExpiredAt(this.clock.instant())) {
-				return Mono.just(cached.token);
+			if (cached != null && !cached.token.isExpiredAt(this.clock.instant())) {
+				return Mono.just(cached.token); // another caller's request completed meanwhile
 			}
 			return startRequest();
 		}

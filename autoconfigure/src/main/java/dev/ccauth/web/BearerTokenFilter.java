@@ -28,30 +28,59 @@ public final class BearerTokenFilter implements ExchangeFilterFunction {
 
 	private final Clock clock;
 
+	/** The origin when it is known up front (not discovered), for a path without operators. */
+	private final Origin knownOrigin;
+
 	/**
 	 * @param registration the registration whose token this is
-	 * @param origin where the token may go (resolved on first use for discovered base URLs)
+	 * @param origin where the token may go, resolved on first use (discovered base URLs)
 	 * @param tokens the registration's token cache
 	 * @param clock the clock for Retry-After dates in error responses
 	 */
 	public BearerTokenFilter(Registration registration, Mono<Origin> origin, TokenCache tokens, Clock clock) {
+		this(registration, origin, tokens, clock, null);
+	}
+
+	/**
+	 * @param registration the registration whose token this is
+	 * @param origin where the token may go
+	 * @param tokens the registration's token cache
+	 * @param clock the clock for Retry-After dates in error responses
+	 */
+	public BearerTokenFilter(Registration registration, Origin origin, TokenCache tokens, Clock clock) {
+		this(registration, Mono.just(origin), tokens, clock, origin);
+	}
+
+	private BearerTokenFilter(Registration registration, Mono<Origin> origin, TokenCache tokens, Clock clock,
+			Origin knownOrigin) {
 		this.registration = registration;
 		this.origin = origin;
 		this.tokens = tokens;
 		this.clock = clock;
+		this.knownOrigin = knownOrigin;
 	}
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
+		if (this.knownOrigin != null) {
+			return this.knownOrigin.matches(request.url()) ? authorized(request, next) : next.exchange(request);
+		}
 		return this.origin.flatMap((origin) -> origin.matches(request.url()) ? authorized(request, next)
 				: next.exchange(request));
 	}
 
 	private Mono<ClientResponse> authorized(ClientRequest request, ExchangeFunction next) {
-		return this.tokens.token()
-			.flatMap((token) -> next.exchange(withToken(request, token))
-				.flatMap((response) -> (response.statusCode().value() == HttpStatus.UNAUTHORIZED.value())
-						? replay(request, next, token, response) : Mono.just(response)));
+		AccessToken usable = this.tokens.usableToken();
+		if (usable != null) {
+			return send(request, next, usable);
+		}
+		return this.tokens.token().flatMap((token) -> send(request, next, token));
+	}
+
+	private Mono<ClientResponse> send(ClientRequest request, ExchangeFunction next, AccessToken token) {
+		return next.exchange(withToken(request, token))
+			.flatMap((response) -> (response.statusCode().value() == HttpStatus.UNAUTHORIZED.value())
+					? replay(request, next, token, response) : Mono.just(response));
 	}
 
 	private Mono<ClientResponse> replay(ClientRequest request, ExchangeFunction next, AccessToken refused,

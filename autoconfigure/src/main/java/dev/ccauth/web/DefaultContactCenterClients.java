@@ -68,16 +68,15 @@ public class DefaultContactCenterClients implements ContactCenterClients {
 		OAuthTokenClient tokenClient = registration.hasCredentials()
 				? new OAuthTokenClient(registration, tokenUri, plainWebClient, clock, retryPolicy, scheduler) : null;
 		TokenCache tokens = new TokenCache(registration, tokenClient, clock);
-		Mono<URI> baseUrl;
 		if (discovery != null) {
-			baseUrl = discovery.apiEndpoint(tokens.token());
-			builder.filter(new DiscoveredBaseUrlFilter(baseUrl));
+			Mono<URI> baseUrl = discovery.apiEndpoint(tokens.token());
+			builder.filter(new DiscoveredBaseUrlFilter(baseUrl))
+				.filter(new BearerTokenFilter(registration, baseUrl.map(Origin::of), tokens, clock));
 		}
 		else {
-			baseUrl = Mono.just(registration.baseUrl());
-			builder.baseUrl(registration.baseUrl().toString());
+			builder.baseUrl(registration.baseUrl().toString())
+				.filter(new BearerTokenFilter(registration, Origin.of(registration.baseUrl()), tokens, clock));
 		}
-		builder.filter(new BearerTokenFilter(registration, baseUrl.map(Origin::of), tokens, clock));
 		return new Entry(tokens, builder.build());
 	}
 

@@ -39,27 +39,23 @@ public final class RetryFilter implements ExchangeFilterFunction {
 
 	private final Registration registration;
 
-	private final RetryPolicy policy;
-
-	private final Scheduler scheduler;
+	private final RetryAfterBackoff retries;
 
 	private final Clock clock;
 
 	public RetryFilter(Registration registration, RetryPolicy policy, Scheduler scheduler, Clock clock) {
 		this.registration = registration;
-		this.policy = policy;
-		this.scheduler = scheduler;
+		this.retries = new RetryAfterBackoff(policy, registration.retry().maxRetryAfter(), scheduler,
+				ApiCallException.class);
 		this.clock = clock;
 	}
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
 		boolean idempotent = IDEMPOTENT.contains(request.method());
-		return Mono.defer(() -> next.exchange(request))
+		return this.retries.call(() -> next.exchange(request)
 			.onErrorMap(WebClientRequestException.class, (ex) -> unreachable(request, ex, idempotent))
-			.flatMap((response) -> check(request, response, idempotent))
-			.retryWhen(RetryAfterBackoff.of(this.policy, this.registration.retry().maxRetryAfter(), this.scheduler,
-					ApiCallException.class));
+			.flatMap((response) -> check(request, response, idempotent)));
 	}
 
 	private Mono<ClientResponse> check(ClientRequest request, ClientResponse response, boolean idempotent) {
