@@ -56,9 +56,7 @@ public class DefaultContactCenterClients implements ContactCenterClients {
 			ClientHttpConnector connector, RetryPolicy retryPolicy, Clock clock, Scheduler scheduler) {
 		// token and discovery requests get a plain client: the application's filters never see credentials
 		WebClient plainWebClient = WebClient.builder().clientConnector(connector).build();
-		WebClient.Builder builder = webClientBuilder.clone()
-			.clientConnector(connector)
-			.filter(new RetryFilter(registration, retryPolicy, scheduler, clock));
+		WebClient.Builder builder = webClientBuilder.clone().clientConnector(connector);
 		Mono<URI> tokenUri = Mono.justOrEmpty(registration.tokenUri());
 		CxoneDiscovery discovery = null;
 		if (registration.grant() == Grant.ACCESS_KEY) {
@@ -68,13 +66,17 @@ public class DefaultContactCenterClients implements ContactCenterClients {
 		OAuthTokenClient tokenClient = registration.hasCredentials()
 				? new OAuthTokenClient(registration, tokenUri, plainWebClient, clock, retryPolicy, scheduler) : null;
 		TokenCache tokens = new TokenCache(registration, tokenClient, clock);
+		// filters run in the order added: resolve the URL, then retry, then authorize each attempt
+		RetryFilter retries = new RetryFilter(registration, retryPolicy, scheduler, clock);
 		if (discovery != null) {
 			Mono<URI> baseUrl = discovery.apiEndpoint(tokens.token());
 			builder.filter(new DiscoveredBaseUrlFilter(baseUrl))
+				.filter(retries)
 				.filter(new BearerTokenFilter(registration, baseUrl.map(Origin::of), tokens, clock));
 		}
 		else {
 			builder.baseUrl(registration.baseUrl().toString())
+				.filter(retries)
 				.filter(new BearerTokenFilter(registration, Origin.of(registration.baseUrl()), tokens, clock));
 		}
 		return new Entry(tokens, builder.build());
