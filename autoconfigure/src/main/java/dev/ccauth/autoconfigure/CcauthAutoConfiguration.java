@@ -41,8 +41,8 @@ public final class CcauthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ContactCenterRegistrations contactCenterRegistrations(CcauthProperties properties) {
-		return ContactCenterRegistrations.of(properties);
+	ContactCenterRegistrations contactCenterRegistrations(CcauthProperties properties, Environment environment) {
+		return ContactCenterRegistrations.of(properties, environment::getProperty);
 	}
 
 	@Bean

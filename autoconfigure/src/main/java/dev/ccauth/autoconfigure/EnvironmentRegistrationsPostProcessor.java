@@ -1,8 +1,12 @@
 package dev.ccauth.autoconfigure;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import dev.ccauth.config.EnvironmentVariables;
+import dev.ccauth.cxone.CxoneEnvironment;
+import dev.ccauth.genesys.GenesysEnvironment;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -12,15 +16,18 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Zero configuration: when no registration of a platform is configured, makes one named
- * {@code default} from the environment variables pipelines already have (the tutorial's, the
- * Genesys Terraform provider's and CLI's, and endpoint overrides for gateways and the sandbox).
- * The result is ordinary {@code ccauth.*} properties of the lowest precedence.
+ * Zero configuration: each platform's {@code default} registration takes from the environment
+ * variables pipelines already have every value the configuration leaves unset. It is made when no
+ * registration of the platform is configured and a credential variable is set, and completed when
+ * the configuration names it. The result is ordinary {@code ccauth.*} properties of the lowest
+ * precedence, so the configuration wins wherever both are set.
  */
 public class EnvironmentRegistrationsPostProcessor implements EnvironmentPostProcessor, Ordered {
 
 	/** Name of the property source this adds. */
 	public static final String PROPERTY_SOURCE_NAME = "ccauthEnvironmentRegistrations";
+
+	private static final List<String> CREDENTIALS = List.of("client-id", "client-secret", "access-token");
 
 	@Override
 	public int getOrder() {
@@ -30,70 +37,32 @@ public class EnvironmentRegistrationsPostProcessor implements EnvironmentPostPro
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, Object> properties = new LinkedHashMap<>();
-		if (!isConfigured(environment, "ccauth.genesys")) {
-			genesys(environment, properties);
-		}
-		if (!isConfigured(environment, "ccauth.cxone")) {
-			cxone(environment, properties);
-		}
+		fill(environment, "genesys", GenesysEnvironment.VARIABLES, properties);
+		fill(environment, "cxone", CxoneEnvironment.VARIABLES, properties);
 		if (!properties.isEmpty()) {
 			environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
 		}
 	}
 
+	private static void fill(ConfigurableEnvironment environment, String platform, EnvironmentVariables variables,
+			Map<String, Object> properties) {
+		String prefix = "ccauth." + platform + ".default";
+		boolean defaultConfigured = isConfigured(environment, prefix);
+		if (!defaultConfigured && (isConfigured(environment, "ccauth." + platform)
+				|| CREDENTIALS.stream().allMatch((property) -> variables.firstSet(property, environment::getProperty) == null))) {
+			return;
+		}
+		variables.byProperty().keySet().forEach((property) -> {
+			String variable = variables.firstSet(property, environment::getProperty);
+			if (variable != null) {
+				// as it is: white space around a secret is reported at startup, not trimmed away
+				properties.put(prefix + "." + property, environment.getProperty(variable));
+			}
+		});
+	}
+
 	private static boolean isConfigured(ConfigurableEnvironment environment, String prefix) {
 		return Binder.get(environment).bind(prefix, Bindable.mapOf(String.class, Object.class)).isBound();
-	}
-
-	private static void genesys(ConfigurableEnvironment environment, Map<String, Object> properties) {
-		String clientId = first(environment, "GENESYS_CLIENT_ID", "GENESYSCLOUD_OAUTHCLIENT_ID");
-		String clientSecret = first(environment, "GENESYS_CLIENT_SECRET", "GENESYSCLOUD_OAUTHCLIENT_SECRET");
-		String accessToken = first(environment, "GENESYS_ACCESS_TOKEN", "GENESYSCLOUD_ACCESS_TOKEN");
-		if (clientId == null && clientSecret == null && accessToken == null) {
-			return;
-		}
-		String prefix = "ccauth.genesys.default.";
-		put(properties, prefix + "client-id", clientId);
-		put(properties, prefix + "client-secret", clientSecret);
-		put(properties, prefix + "access-token", accessToken);
-		put(properties, prefix + "region", first(environment, "GENESYS_REGION", "GENESYSCLOUD_REGION"));
-		put(properties, prefix + "base-url", first(environment, "GENESYS_BASE_URL"));
-		put(properties, prefix + "token-uri", first(environment, "GENESYS_TOKEN_URI"));
-	}
-
-	private static void cxone(ConfigurableEnvironment environment, Map<String, Object> properties) {
-		String clientId = first(environment, "CXONE_CLIENT_ID");
-		String clientSecret = first(environment, "CXONE_CLIENT_SECRET");
-		String accessToken = first(environment, "CXONE_ACCESS_TOKEN");
-		if (clientId == null && clientSecret == null && accessToken == null) {
-			return;
-		}
-		String prefix = "ccauth.cxone.default.";
-		put(properties, prefix + "client-id", clientId);
-		put(properties, prefix + "client-secret", clientSecret);
-		put(properties, prefix + "access-token", accessToken);
-		put(properties, prefix + "access-key-id", first(environment, "CXONE_ACCESS_KEY_ID"));
-		put(properties, prefix + "access-key-secret", first(environment, "CXONE_ACCESS_KEY_SECRET"));
-		put(properties, prefix + "region", first(environment, "CXONE_REGION"));
-		put(properties, prefix + "issuer", first(environment, "CXONE_ISSUER"));
-		put(properties, prefix + "base-url", first(environment, "CXONE_BASE_URL"));
-		put(properties, prefix + "token-uri", first(environment, "CXONE_TOKEN_URI"));
-	}
-
-	private static String first(ConfigurableEnvironment environment, String... variables) {
-		for (String variable : variables) {
-			String value = environment.getProperty(variable);
-			if (value != null && !value.isBlank()) {
-				return value.trim();
-			}
-		}
-		return null;
-	}
-
-	private static void put(Map<String, Object> properties, String name, String value) {
-		if (value != null) {
-			properties.put(name, value);
-		}
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import dev.ccauth.cxone.CxoneRegistrationResolver;
@@ -27,21 +28,31 @@ public final class ContactCenterRegistrations {
 	}
 
 	/**
-	 * Resolves and validates every registration of the properties.
+	 * Resolves and validates every registration of the properties; reports name the process's
+	 * environment variables where they could supply a missing value.
 	 * @throws InvalidRegistrationException listing every problem found
 	 */
 	public static ContactCenterRegistrations of(CcauthProperties properties) {
+		return of(properties, System::getenv);
+	}
+
+	/**
+	 * Resolves and validates every registration of the properties.
+	 * @param environment reads an environment variable, for the reports of missing values
+	 * @throws InvalidRegistrationException listing every problem found
+	 */
+	public static ContactCenterRegistrations of(CcauthProperties properties, UnaryOperator<String> environment) {
 		Problems problems = new Problems();
 		problems.settings("ccauth", properties.token(), properties.retry(), properties.http());
 		List<Registration> registrations = new ArrayList<>();
 		Map<String, String> beanNames = new HashMap<>();
 		new TreeMap<>(properties.genesys()).forEach((name, registration) -> {
 			checkName(RegistrationId.genesys(name), beanNames, problems);
-			registrations.add(GenesysRegistrationResolver.resolve(name, registration, properties, problems));
+			registrations.add(GenesysRegistrationResolver.resolve(name, registration, properties, problems, environment));
 		});
 		new TreeMap<>(properties.cxone()).forEach((name, registration) -> {
 			checkName(RegistrationId.cxone(name), beanNames, problems);
-			registrations.add(CxoneRegistrationResolver.resolve(name, registration, properties, problems));
+			registrations.add(CxoneRegistrationResolver.resolve(name, registration, properties, problems, environment));
 		});
 		problems.throwIfAny();
 		return new ContactCenterRegistrations(registrations);

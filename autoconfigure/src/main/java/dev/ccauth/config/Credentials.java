@@ -1,21 +1,28 @@
 package dev.ccauth.config;
 
-/** Checks and trims the credential properties of one registration. */
+import java.util.function.UnaryOperator;
+
+/** Checks the credential properties of one registration and says where each can come from. */
 public final class Credentials {
 
 	private Credentials() {
 	}
 
-	/** The value trimmed, or {@code null} when absent or blank. */
+	/** The value trimmed, or {@code null} when absent or blank (an empty value means "not set"). */
 	public static String trimmed(String value) {
 		return (value == null || value.isBlank()) ? null : value.trim();
 	}
 
 	/**
-	 * Requires each named value unless the registration has a handed-over access token only.
+	 * Requires each named value unless the registration has a handed-over access token only. For
+	 * the {@code default} registration the report names the environment variables: the one to set,
+	 * the one that is set but empty, or the empty property that overrides a variable that is set.
+	 * @param variables the platform's environment variables
+	 * @param environment reads a variable
 	 * @param pairs alternating property suffix and value, e.g. {@code "client-id", clientId}
 	 */
-	public static void require(RegistrationId id, boolean accessTokenOnly, Problems problems, String... pairs) {
+	public static void require(RegistrationId id, boolean accessTokenOnly, Problems problems,
+			EnvironmentVariables variables, UnaryOperator<String> environment, String... pairs) {
 		boolean anyGiven = false;
 		for (int i = 1; i < pairs.length; i += 2) {
 			anyGiven |= pairs[i] != null;
@@ -25,32 +32,33 @@ public final class Credentials {
 		}
 		for (int i = 0; i < pairs.length; i += 2) {
 			if (pairs[i + 1] == null) {
-				String property = id.propertyPrefix() + "." + pairs[i];
-				problems.add(property, "is missing.", "Set " + property + environmentHint(id, pairs[i])
-						+ (anyGiven ? "." : ", or hand over a token with " + id.propertyPrefix() + ".access-token."));
+				missing(id, pairs[i], anyGiven, problems, variables, environment);
 			}
 		}
 	}
 
-	private static String environmentHint(RegistrationId id, String suffix) {
-		if (!"default".equals(id.name())) {
-			return "";
+	private static void missing(RegistrationId id, String suffix, boolean anyGiven, Problems problems,
+			EnvironmentVariables variables, UnaryOperator<String> environment) {
+		String property = id.propertyPrefix() + "." + suffix;
+		String orToken = anyGiven ? "." : ", or hand over a token with " + id.propertyPrefix() + ".access-token.";
+		if (!"default".equals(id.name()) || variables.of(suffix).isEmpty()) {
+			problems.add(property, "is missing.", "Set " + property + orToken);
+			return;
 		}
-		String variable = switch (id.platform()) {
-			case GENESYS -> switch (suffix) {
-				case "client-id" -> "GENESYS_CLIENT_ID (or GENESYSCLOUD_OAUTHCLIENT_ID)";
-				case "client-secret" -> "GENESYS_CLIENT_SECRET (or GENESYSCLOUD_OAUTHCLIENT_SECRET)";
-				default -> null;
-			};
-			case CXONE -> switch (suffix) {
-				case "client-id" -> "CXONE_CLIENT_ID";
-				case "client-secret" -> "CXONE_CLIENT_SECRET";
-				case "access-key-id" -> "CXONE_ACCESS_KEY_ID";
-				case "access-key-secret" -> "CXONE_ACCESS_KEY_SECRET";
-				default -> null;
-			};
-		};
-		return (variable != null) ? " (from the environment: " + variable + ")" : "";
+		String set = variables.firstSet(suffix, environment);
+		if (set != null) {
+			problems.add(property, "is empty in the configuration, which overrides " + set + " (set in the environment).",
+					"Remove the empty " + property + " from the configuration, or give it a value.");
+			return;
+		}
+		String empty = variables.firstEmpty(suffix, environment);
+		if (empty != null) {
+			problems.add(property, "is missing: " + empty + " is set in the environment but empty.",
+					"Give " + empty + " a value (check the CI secret it comes from), or set " + property + ".");
+			return;
+		}
+		problems.add(property, "is missing.",
+				"Set " + property + " (from the environment: " + variables.describe(suffix) + ")" + orToken);
 	}
 
 }

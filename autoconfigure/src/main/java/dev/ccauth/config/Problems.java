@@ -5,7 +5,6 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Collects configuration problems while registrations are resolved, so that all are reported at once. */
 public final class Problems {
@@ -27,45 +26,60 @@ public final class Problems {
 	}
 
 	/**
-	 * Parses an endpoint URL: absolute, http or https, with a host, and https unless the host is a
-	 * loopback address (a token sent over plain http could be read on the way).
-	 * @return the URI, or {@code null} when the value is absent or invalid (then a problem is added)
+	 * Parses an endpoint URL by the rules of {@link Endpoints}. The value is shown in messages
+	 * without any user-info it may hold.
+	 * @return the URI, or {@code null} when the value is absent (empty means absent) or invalid
+	 * (then a problem is added)
 	 */
 	public URI endpoint(String property, String value) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
 		String trimmed = value.trim();
+		String shown = Endpoints.shown(trimmed);
 		URI uri;
 		try {
 			uri = new URI(trimmed);
 		}
 		catch (URISyntaxException ex) {
-			add(property, "'" + trimmed + "' is not a valid URL (" + ex.getReason() + ").",
+			add(property, "'" + shown + "' is not a valid URL (" + ex.getReason() + ").",
 					"Set " + property + " to an absolute https:// URL, for example https://api.mypurecloud.ie.");
 			return null;
 		}
-		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : null;
-		if (scheme == null || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-			add(property, "'" + trimmed + "' is not an absolute http(s) URL with a host.",
-					"Set " + property + " to an absolute https:// URL, for example https://api.mypurecloud.ie.");
-			return null;
-		}
-		if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-			add(property, "'" + trimmed + "' uses plain http on a non-loopback host: credentials and tokens would travel unencrypted.",
-					"Use https:// (plain http is accepted only for localhost, 127.0.0.1 and ::1).");
+		String problem = Endpoints.problem(uri);
+		if (problem != null) {
+			add(property, "'" + shown + "' " + problem + ".", (uri.getRawUserInfo() != null)
+					? "Remove the user-info part (user:password@) from " + property
+							+ "; credentials go in client-id and client-secret."
+					: "Set " + property
+							+ " to an absolute https:// URL (plain http is accepted only for localhost, 127.0.0.0/8 and ::1).");
 			return null;
 		}
 		return uri;
 	}
 
-	public static boolean isLoopback(String host) {
-		String h = host.toLowerCase(Locale.ROOT);
-		if (h.startsWith("[") && h.endsWith("]")) {
-			h = h.substring(1, h.length() - 1);
+	/**
+	 * Checks a secret (client secret, access-key secret, access token) as it is, never trimmed:
+	 * a line break or white space around it is a copy-and-paste mistake that would be refused
+	 * later with a misleading error. The value is never shown.
+	 * @return the value, or {@code null} when it is absent or empty
+	 */
+	public String secret(String property, String value) {
+		if (value == null || value.isEmpty()) {
+			return null;
 		}
-		return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("::1")
-				|| h.equals("0:0:0:0:0:0:0:1");
+		if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+			add(property, "contains a line break (the value is not shown).",
+					"Set " + property + " without the line break; a value read from a file often ends with one.");
+		}
+		else if (value.isBlank()) {
+			add(property, "is only white space.", "Set " + property + " to the real value.");
+		}
+		else if (!value.equals(value.strip())) {
+			add(property, "begins or ends with white space (the value is not shown).",
+					"Remove the white space around the value of " + property + ".");
+		}
+		return value;
 	}
 
 	void positive(String property, Duration value) {
@@ -91,6 +105,7 @@ public final class Problems {
 		if (http != null) {
 			positive(prefix + ".http.connect-timeout", http.connectTimeout());
 			positive(prefix + ".http.response-timeout", http.responseTimeout());
+			positive(prefix + ".http.token-request-timeout", http.tokenRequestTimeout());
 		}
 	}
 

@@ -2,6 +2,7 @@ package dev.ccauth.cxone;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import dev.ccauth.config.CcauthProperties;
 import dev.ccauth.config.ClientAuthentication;
@@ -20,42 +21,47 @@ public final class CxoneRegistrationResolver {
 	}
 
 	public static Registration resolve(String name, CxoneRegistrationProperties properties, CcauthProperties global,
-			Problems problems) {
+			Problems problems, UnaryOperator<String> environment) {
 		RegistrationId id = RegistrationId.cxone(name);
 		String prefix = id.propertyPrefix();
 		String clientId = Credentials.trimmed(properties.clientId());
-		String clientSecret = Credentials.trimmed(properties.clientSecret());
+		String clientSecret = problems.secret(prefix + ".client-secret", properties.clientSecret());
 		String accessKeyId = Credentials.trimmed(properties.accessKeyId());
-		String accessKeySecret = Credentials.trimmed(properties.accessKeySecret());
-		Secret accessToken = Secret.ofNullable(Credentials.trimmed(properties.accessToken()));
+		String accessKeySecret = problems.secret(prefix + ".access-key-secret", properties.accessKeySecret());
+		Secret accessToken = Secret.ofNullable(problems.secret(prefix + ".access-token", properties.accessToken()));
 		Grant grant = grant(properties, accessKeyId, accessKeySecret);
 		boolean accessTokenOnly = accessToken != null;
 
-		URI tokenUri = problems.endpoint(prefix + ".token-uri", properties.tokenUri());
-		URI baseUrl = problems.endpoint(prefix + ".base-url", properties.baseUrl());
+		String configuredTokenUri = Credentials.trimmed(properties.tokenUri());
+		String configuredBaseUrl = Credentials.trimmed(properties.baseUrl());
+		String configuredIssuer = Credentials.trimmed(properties.issuer());
+		URI tokenUri = problems.endpoint(prefix + ".token-uri", configuredTokenUri);
+		URI baseUrl = problems.endpoint(prefix + ".base-url", configuredBaseUrl);
 		URI issuer = null;
 		String region = Credentials.trimmed(properties.region());
 		List<String> scopes = properties.scopes();
 		ClientAuthentication authentication = properties.clientAuthentication();
 		if (grant == Grant.ACCESS_KEY) {
-			Credentials.require(id, accessTokenOnly, problems, "client-id", clientId, "client-secret", clientSecret,
-					"access-key-id", accessKeyId, "access-key-secret", accessKeySecret);
+			Credentials.require(id, accessTokenOnly, problems, CxoneEnvironment.VARIABLES, environment, "client-id",
+					clientId, "client-secret", clientSecret, "access-key-id", accessKeyId, "access-key-secret",
+					accessKeySecret);
 			issuer = problems.endpoint(prefix + ".issuer",
-					(properties.issuer() != null) ? properties.issuer() : CxoneRegions.COMMERCIAL_ISSUER);
+					(configuredIssuer != null) ? configuredIssuer : CxoneRegions.COMMERCIAL_ISSUER);
 			authentication = (authentication != null) ? authentication : ClientAuthentication.BASIC;
 		}
 		else {
-			Credentials.require(id, accessTokenOnly, problems, "client-id", clientId, "client-secret", clientSecret);
+			Credentials.require(id, accessTokenOnly, problems, CxoneEnvironment.VARIABLES, environment, "client-id",
+					clientId, "client-secret", clientSecret);
 			region = (region != null) ? region : CxoneRegions.DEFAULT_REGION;
 			String apiUrl = CxoneRegions.tutorialApiUrl(region);
-			if (apiUrl == null && (properties.tokenUri() == null || properties.baseUrl() == null)) {
+			if (apiUrl == null && (configuredTokenUri == null || configuredBaseUrl == null)) {
 				problems.add(prefix + ".region", "'" + region + "' is not a CXone client-credentials region.",
 						"Use one of " + String.join(", ", CxoneRegions.TUTORIAL_REGIONS)
 								+ ", or set token-uri and base-url for another gateway. Real CXone tenants use grant: access-key.");
 			}
 			if (apiUrl != null) {
-				tokenUri = (properties.tokenUri() == null) ? URI.create(apiUrl + "/oauth/token") : tokenUri;
-				baseUrl = (properties.baseUrl() == null) ? URI.create(apiUrl) : baseUrl;
+				tokenUri = (configuredTokenUri == null) ? URI.create(apiUrl + "/oauth/token") : tokenUri;
+				baseUrl = (configuredBaseUrl == null) ? URI.create(apiUrl) : baseUrl;
 			}
 			scopes = scopes.isEmpty() ? CxoneRegions.TUTORIAL_SCOPES : scopes;
 			authentication = (authentication != null) ? authentication : ClientAuthentication.POST;
@@ -76,7 +82,7 @@ public final class CxoneRegistrationResolver {
 		if (accessKeyId != null || accessKeySecret != null) {
 			return Grant.ACCESS_KEY;
 		}
-		return (properties.region() != null) ? Grant.CLIENT_CREDENTIALS : Grant.ACCESS_KEY;
+		return (Credentials.trimmed(properties.region()) != null) ? Grant.CLIENT_CREDENTIALS : Grant.ACCESS_KEY;
 	}
 
 }

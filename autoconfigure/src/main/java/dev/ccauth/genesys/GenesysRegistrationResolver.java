@@ -1,6 +1,7 @@
 package dev.ccauth.genesys;
 
 import java.net.URI;
+import java.util.function.UnaryOperator;
 
 import dev.ccauth.config.CcauthProperties;
 import dev.ccauth.config.ClientAuthentication;
@@ -19,27 +20,31 @@ public final class GenesysRegistrationResolver {
 	}
 
 	public static Registration resolve(String name, GenesysRegistrationProperties properties, CcauthProperties global,
-			Problems problems) {
+			Problems problems, UnaryOperator<String> environment) {
 		RegistrationId id = RegistrationId.genesys(name);
 		String prefix = id.propertyPrefix();
 		String clientId = Credentials.trimmed(properties.clientId());
-		String clientSecret = Credentials.trimmed(properties.clientSecret());
-		Secret accessToken = Secret.ofNullable(Credentials.trimmed(properties.accessToken()));
-		Credentials.require(id, accessToken != null, problems, "client-id", clientId, "client-secret", clientSecret);
+		String clientSecret = problems.secret(prefix + ".client-secret", properties.clientSecret());
+		Secret accessToken = Secret.ofNullable(problems.secret(prefix + ".access-token", properties.accessToken()));
+		Credentials.require(id, accessToken != null, problems, GenesysEnvironment.VARIABLES, environment, "client-id",
+				clientId, "client-secret", clientSecret);
 
-		URI tokenUri = problems.endpoint(prefix + ".token-uri", properties.tokenUri());
-		URI baseUrl = problems.endpoint(prefix + ".base-url", properties.baseUrl());
-		String region = (properties.region() != null) ? properties.region().trim() : GenesysRegions.DEFAULT_REGION;
+		String configuredTokenUri = Credentials.trimmed(properties.tokenUri());
+		String configuredBaseUrl = Credentials.trimmed(properties.baseUrl());
+		URI tokenUri = problems.endpoint(prefix + ".token-uri", configuredTokenUri);
+		URI baseUrl = problems.endpoint(prefix + ".base-url", configuredBaseUrl);
+		String configuredRegion = Credentials.trimmed(properties.region());
+		String region = (configuredRegion != null) ? configuredRegion : GenesysRegions.DEFAULT_REGION;
 		String domain = GenesysRegions.domainOf(region);
-		boolean regionNeeded = properties.tokenUri() == null || properties.baseUrl() == null;
+		boolean regionNeeded = configuredTokenUri == null || configuredBaseUrl == null;
 		if (domain == null && regionNeeded) {
 			problems.add(prefix + ".region", "'" + region + "' is neither a known Genesys Cloud region nor a domain.",
 					"Use one of " + GenesysRegions.knownNames()
 							+ ", or the org's domain (for example mypurecloud.ie, as in https://apps.mypurecloud.ie).");
 		}
 		if (domain != null) {
-			tokenUri = (properties.tokenUri() == null) ? URI.create("https://login." + domain + "/oauth/token") : tokenUri;
-			baseUrl = (properties.baseUrl() == null) ? URI.create("https://api." + domain) : baseUrl;
+			tokenUri = (configuredTokenUri == null) ? URI.create("https://login." + domain + "/oauth/token") : tokenUri;
+			baseUrl = (configuredBaseUrl == null) ? URI.create("https://api." + domain) : baseUrl;
 		}
 		problems.settings(prefix, properties.token(), properties.retry(), properties.http());
 		ClientAuthentication authentication = (properties.clientAuthentication() != null)

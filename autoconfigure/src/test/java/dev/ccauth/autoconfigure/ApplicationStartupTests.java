@@ -38,7 +38,7 @@ class ApplicationStartupTests {
 			.contains("ccauth's configuration is invalid:")
 			.contains("ccauth.genesys.prod.region: 'mars-1' is neither a known Genesys Cloud region nor a domain.")
 			.contains("ccauth.cxone.main.access-key-secret: is missing.")
-			.contains("ccauth.cxone.main.base-url: 'http://api.example.com' uses plain http on a non-loopback host")
+			.contains("ccauth.cxone.main.base-url: 'http://api.example.com' uses plain http on a host that is not a loopback address")
 			.contains("Use one of us-east-1, us-east-2")
 			.doesNotContain("top-secret-value");
 	}

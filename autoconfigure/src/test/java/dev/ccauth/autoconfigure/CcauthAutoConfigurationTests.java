@@ -255,7 +255,7 @@ class CcauthAutoConfigurationTests {
 	void plainHttpOnlyOnLoopback() {
 		assertInvalid(new String[] { "ccauth.genesys.prod.client-id=a", "ccauth.genesys.prod.client-secret=b",
 				"ccauth.genesys.prod.token-uri=http://gateway.example.com/oauth/token" },
-				"uses plain http on a non-loopback host", "Use https://");
+				"uses plain http on a host that is not a loopback address", "absolute https:// URL");
 		this.runner
 			.withPropertyValues("ccauth.genesys.prod.client-id=a", "ccauth.genesys.prod.client-secret=b",
 					"ccauth.genesys.prod.token-uri=http://127.0.0.1:8080/oauth/token",

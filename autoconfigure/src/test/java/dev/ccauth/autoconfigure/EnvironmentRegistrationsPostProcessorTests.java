@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.ccauth.config.ContactCenterRegistrations;
 import dev.ccauth.config.Grant;
+import dev.ccauth.config.InvalidRegistrationException;
 import dev.ccauth.config.Registration;
 import dev.ccauth.config.RegistrationId;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -121,6 +122,79 @@ class EnvironmentRegistrationsPostProcessorTests {
 			.getFailure()
 			.rootCause()
 			.hasMessageContaining("ccauth.genesys.default.client-secret"));
+	}
+
+	@Test
+	void variablesFillWhatAPartlyConfiguredDefaultRegistrationLeavesUnset() {
+		runner(Map.of("GENESYS_CLIENT_ID", "env-id", "GENESYS_CLIENT_SECRET", "env-secret", "GENESYS_REGION",
+				"eu-west-1"), "ccauth.genesys.default.scopes=users:readonly", "ccauth.genesys.default.region=ap-south-1")
+			.run((context) -> {
+				Registration registration = context.getBean(ContactCenterRegistrations.class)
+					.get(RegistrationId.genesys("default"));
+				assertThat(registration.clientId()).isEqualTo("env-id");
+				assertThat(registration.clientSecret().reveal()).isEqualTo("env-secret");
+				assertThat(registration.scopes()).containsExactly("users:readonly");
+				// the configuration wins where both are set
+				assertThat(registration.baseUrl()).isEqualTo(URI.create("https://api.aps1.pure.cloud"));
+			});
+	}
+
+	@Test
+	void cxoneDefaultRegistrationIsFilledToo() {
+		runner(Map.of("CXONE_CLIENT_ID", "id", "CXONE_CLIENT_SECRET", "secret", "CXONE_ACCESS_KEY_ID", "key",
+				"CXONE_ACCESS_KEY_SECRET", "key-secret"), "ccauth.cxone.default.issuer=https://cxone-gov.niceincontact.com")
+			.run((context) -> {
+				Registration registration = context.getBean(ContactCenterRegistrations.class)
+					.get(RegistrationId.cxone("default"));
+				assertThat(registration.accessKeyId()).isEqualTo("key");
+				assertThat(registration.issuer()).isEqualTo(URI.create("https://cxone-gov.niceincontact.com"));
+			});
+	}
+
+	@Test
+	void otherRegistrationsOfThePlatformKeepTheVariablesOut() {
+		runner(Map.of("GENESYS_CLIENT_ID", "id", "GENESYS_CLIENT_SECRET", "secret"), "ccauth.genesys.prod.client-id=a",
+				"ccauth.genesys.prod.client-secret=b", "ccauth.genesys.default.region=eu-west-1")
+			.run((context) -> assertThat(context.getBeansOfType(WebClient.class)).containsOnlyKeys("genesysProdWebClient",
+					"genesysWebClient"));
+	}
+
+	@Test
+	void reportSaysWhichEmptyPropertyOverridesAVariableThatIsSet() {
+		runner(Map.of("GENESYS_CLIENT_ID", "id", "GENESYS_CLIENT_SECRET", "secret"),
+				"ccauth.genesys.default.client-secret=")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining(
+						"ccauth.genesys.default.client-secret: is empty in the configuration, which overrides GENESYS_CLIENT_SECRET")
+				.hasMessageNotContaining("Set ccauth.genesys.default.client-secret"));
+	}
+
+	@Test
+	void reportSaysWhichVariableIsSetButEmpty() {
+		runner(Map.of("GENESYS_CLIENT_ID", "id", "GENESYS_CLIENT_SECRET", "")).run((context) -> {
+			assertThat(context).hasFailed();
+			Throwable cause = context.getStartupFailure();
+			while (!(cause instanceof InvalidRegistrationException)) {
+				cause = cause.getCause();
+			}
+			InvalidRegistrationException failure = (InvalidRegistrationException) cause;
+			assertThat(failure.problems()).singleElement().satisfies((problem) -> {
+				assertThat(problem.problem()).contains("GENESYS_CLIENT_SECRET is set in the environment but empty");
+				assertThat(problem.fix()).startsWith("Give GENESYS_CLIENT_SECRET a value");
+			});
+		});
+	}
+
+	@Test
+	void secretsFromTheEnvironmentAreCheckedNotTrimmed() {
+		runner(Map.of("GENESYS_CLIENT_ID", "id", "GENESYS_CLIENT_SECRET", "secret-from-a-file\n"))
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("ccauth.genesys.default.client-secret: contains a line break")
+				.hasMessageNotContaining("secret-from-a-file"));
 	}
 
 }
