@@ -23,6 +23,8 @@ public class ContactCenterException extends RuntimeException {
 
 	private final String hint;
 
+	private final String summary;
+
 	public ContactCenterException(RegistrationId registration, String endpoint, int status, String errorCode,
 			String errorDescription, String summary, String hint, Throwable cause) {
 		super(message(registration, summary, status, errorCode, errorDescription, hint), cause);
@@ -32,6 +34,7 @@ public class ContactCenterException extends RuntimeException {
 		this.errorCode = errorCode;
 		this.errorDescription = errorDescription;
 		this.hint = hint;
+		this.summary = summary;
 	}
 
 	private static String message(RegistrationId registration, String summary, int status, String errorCode,
@@ -75,6 +78,20 @@ public class ContactCenterException extends RuntimeException {
 
 	public Optional<String> errorDescription() {
 		return Optional.ofNullable(this.errorDescription);
+	}
+
+	/**
+	 * This failure again, for a call that gets it without a new attempt (during the cool-down after
+	 * it): the same fields, the note added to the summary, and this failure as the cause.
+	 */
+	public ContactCenterException repeated(String note) {
+		return new ContactCenterException(this.registration, this.endpoint, this.status, this.errorCode,
+				this.errorDescription, this.summary + note, this.hint, this);
+	}
+
+	/** What failed, in one line, without the status, code or hint. */
+	protected String summary() {
+		return this.summary;
 	}
 
 	/** How to fix it, in one line. */

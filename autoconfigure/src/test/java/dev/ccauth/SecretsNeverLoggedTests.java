@@ -1,6 +1,9 @@
 package dev.ccauth;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
 
 import dev.ccauth.autoconfigure.CcauthAutoConfiguration;
@@ -22,6 +27,8 @@ import dev.ccauth.config.RegistrationId;
 import dev.ccauth.testkit.Endpoint;
 import dev.ccauth.testkit.Sandbox;
 import dev.ccauth.testkit.junit.SandboxExtension;
+import dev.ccauth.testkit.scripted.ScriptedServer;
+import dev.ccauth.testkit.scripted.ScriptedServer.Answer;
 import dev.ccauth.testkit.spring.SandboxProperties;
 import dev.ccauth.web.ContactCenterClients;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -32,6 +39,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Captures every log line of every logger at TRACE while tokens are fetched, renewed, refused and
@@ -140,6 +148,83 @@ class SecretsNeverLoggedTests {
 			.run((context) -> {
 				throw context.getStartupFailure();
 			})).hasMessageNotContaining("only-the-secret-is-set");
+	}
+
+	/**
+	 * A token endpoint that echoes the request back (headers, Basic credentials and form body) in
+	 * every field of its error body, or as text, at 400, 401 and 500: no form of a secret reaches an
+	 * exception or a log line at any level.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "400, JSON", "401, JSON", "500, JSON", "400, TEXT", "401, TEXT", "500, TEXT" })
+	void echoingTokenEndpointLeaksNoFormOfAnySecret(int status, Answer.Format format) {
+		String clientSecret = "cl+ie/nt=se&cr%et:with space";
+		String keySecret = "ke+y/se=cr&et%:x y";
+		try (ScriptedServer server = ScriptedServer.start()) {
+			server.answer("/oauth/token", Answer.echo(status, format));
+			Throwable[] failures = new Throwable[3];
+			this.runner
+				.withPropertyValues("ccauth.retry.max-attempts=2", "ccauth.retry.initial-delay=10ms",
+						"ccauth.genesys.basic.client-id=echo-client", "ccauth.genesys.basic.token-uri=" + server.url("/oauth/token"),
+						"ccauth.genesys.basic.base-url=" + server.url(""),
+						"ccauth.genesys.post.client-id=echo-client", "ccauth.genesys.post.client-authentication=post",
+						"ccauth.genesys.post.token-uri=" + server.url("/oauth/token"), "ccauth.genesys.post.base-url=" + server.url(""),
+						"ccauth.cxone.key.client-id=echo-client", "ccauth.cxone.key.access-key-id=key-id",
+						"ccauth.cxone.key.token-uri=" + server.url("/oauth/token"), "ccauth.cxone.key.base-url=" + server.url(""))
+				.withInitializer((context) -> context.getEnvironment().getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("secrets",
+						java.util.Map.of("ccauth.genesys.basic.client-secret", clientSecret, "ccauth.genesys.post.client-secret",
+								clientSecret, "ccauth.cxone.key.client-secret", clientSecret, "ccauth.cxone.key.access-key-secret", keySecret))))
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					ContactCenterClients clients = context.getBean(ContactCenterClients.class);
+					failures[0] = catchThrowable(() -> clients.accessToken(RegistrationId.genesys("basic")).block());
+					failures[1] = catchThrowable(() -> clients.accessToken(RegistrationId.genesys("post")).block());
+					failures[2] = catchThrowable(() -> clients.accessToken(RegistrationId.cxone("key")).block());
+				});
+			assertThat(server.requestCount("/oauth/token")).as("the endpoint saw the credentials").isGreaterThanOrEqualTo(3);
+			assertThat(server.requests()).anySatisfy((request) -> assertThat(request.body()).contains("client_secret="));
+			StringBuilder everything = new StringBuilder();
+			for (Throwable failure : failures) {
+				assertThat(failure).isInstanceOf(ContactCenterException.class);
+				everything.append(failure).append(stackTrace(failure));
+			}
+			for (ILoggingEvent event : this.appender.list) {
+				everything.append(event.getFormattedMessage()).append('\n');
+				if (event.getThrowableProxy() != null) {
+					everything.append(ThrowableProxyUtil.asString(event.getThrowableProxy()));
+				}
+			}
+			for (String form : forms("echo-client", clientSecret, keySecret)) {
+				// a truncated echo must not leak a part either: no ten characters of any form in a row
+				for (int start = 0; start + 10 <= form.length(); start++) {
+					assertThat(everything.toString()).as("part of form %s", form)
+						.doesNotContain(form.substring(start, start + 10));
+				}
+			}
+			assertThat(everything.toString()).doesNotContainPattern("(?i)basic (?!\\*{6})\\S")
+				.doesNotContainPattern("(client_secret|password)=(?!\\*{6})");
+		}
+	}
+
+	/** Every form in which the secrets travel, computed here independently of the library. */
+	static List<String> forms(String clientId, String... secrets) {
+		List<String> forms = new ArrayList<>();
+		for (String secret : secrets) {
+			String formEncoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
+			forms.add(secret);
+			forms.add(formEncoded);
+			forms.add(formEncoded.replace("+", "%20"));
+			forms.add(Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)));
+			forms.add(Base64.getEncoder()
+				.encodeToString((clientId + ":" + formEncoded).getBytes(StandardCharsets.UTF_8)));
+		}
+		return forms;
+	}
+
+	private static String stackTrace(Throwable failure) {
+		java.io.StringWriter trace = new java.io.StringWriter();
+		failure.printStackTrace(new java.io.PrintWriter(trace));
+		return trace.toString();
 	}
 
 }

@@ -43,4 +43,20 @@ public record Registration(RegistrationId id, String region, Grant grant, URI to
 			.toList();
 	}
 
+	/**
+	 * The text with this registration's secrets masked in every form a server could echo them in
+	 * (as configured, URL- or form-encoded, in Basic {@code base64(id:secret)}, JSON-escaped), and
+	 * any credential-bearing header or field masked whatever its value. For text that came from a
+	 * server or the network, before it is shown.
+	 * @param tokens access tokens also to mask (the ones sent with the request that failed)
+	 */
+	public String redact(String text, String... tokens) {
+		if (text == null) {
+			return null;
+		}
+		List<String> values = new java.util.ArrayList<>(java.util.Arrays.asList(tokens));
+		secrets().forEach((secret) -> values.add(secret.reveal()));
+		return Redactor.of(this.clientId, values).redact(text);
+	}
+
 }

@@ -31,11 +31,6 @@ public final class Secret {
 		return this.value;
 	}
 
-	/** Replaces every occurrence of this secret in the text, for text received from a server. */
-	public String redactFrom(String text) {
-		return (text == null) ? null : text.replace(this.value, MASK);
-	}
-
 	@Override
 	public boolean equals(Object other) {
 		return (other instanceof Secret secret) && secret.value.equals(this.value);

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
+import dev.ccauth.config.Endpoints;
 import dev.ccauth.config.Registration;
 import dev.ccauth.http.ResponseBodies;
 import dev.ccauth.token.AccessToken;
@@ -116,12 +117,23 @@ public final class CxoneDiscovery {
 				}
 				return document;
 			}))
+			.timeout(this.registration.http().tokenRequestTimeout())
+			.onErrorMap(java.util.concurrent.TimeoutException.class,
+					(ex) -> new CxoneDiscoveryException(this.registration.id(), uri.toString(), 0,
+							"the " + what + " at " + uri + " did not complete its answer within "
+									+ this.registration.id().propertyPrefix() + ".http.token-request-timeout ("
+									+ this.registration.http().tokenRequestTimeout().toMillis() + " ms)",
+							"Check the network and proxy settings, or raise the timeout", ex))
 			.onErrorMap(WebClientRequestException.class,
 					(ex) -> new CxoneDiscoveryException(this.registration.id(), uri.toString(), 0,
-							"could not reach the " + what + " at " + uri + ": " + ResponseBodies.rootMessage(ex),
+							"could not reach the " + what + " at " + uri + ": "
+									+ this.registration.redact(ResponseBodies.rootMessage(ex)),
 							"Check " + this.registration.id().propertyPrefix()
 									+ ".issuer, the network and proxy settings (https.proxyHost, HTTPS_PROXY)",
-							ex));
+							ex))
+			.onErrorMap((ex) -> !(ex instanceof CxoneDiscoveryException),
+					(ex) -> failure(uri, 0, "the " + what + " at " + uri + " could not be read ("
+							+ ex.getClass().getSimpleName() + ")"));
 	}
 
 	private URI uriField(JsonNode document, String field, URI source) {
@@ -129,16 +141,35 @@ public final class CxoneDiscovery {
 		if (value == null) {
 			throw failure(source, 200, "the document at " + source + " has no " + field);
 		}
+		URI uri;
 		try {
-			URI uri = URI.create(value.trim());
-			if (!uri.isAbsolute() || uri.getHost() == null) {
-				throw new IllegalArgumentException("not absolute");
-			}
-			return uri;
+			uri = new URI(value.trim());
 		}
-		catch (IllegalArgumentException ex) {
+		catch (java.net.URISyntaxException ex) {
 			throw failure(source, 200, "the document at " + source + " has an invalid " + field);
 		}
+		String problem = Endpoints.problem(uri);
+		if (problem == null && !underIssuerDomain(uri)) {
+			problem = "is not under the issuer's domain (" + Endpoints.registrableDomain(this.registration.issuer().getHost())
+					+ "), so it would receive the credentials of another party";
+		}
+		if (problem != null) {
+			throw new CxoneDiscoveryException(this.registration.id(), source.toString(), 200,
+					"the " + field + " '" + Endpoints.shown(value.trim()) + "' discovered at " + source + " " + problem,
+					"If this endpoint is right, set it explicitly ("
+							+ this.registration.id().propertyPrefix() + (field.equals("token_endpoint") ? ".token-uri" : ".base-url")
+							+ "); otherwise check " + this.registration.id().propertyPrefix() + ".issuer",
+					null);
+		}
+		return uri;
+	}
+
+	/** Whether the discovered host is the issuer's registrable domain or below it. */
+	private boolean underIssuerDomain(URI uri) {
+		String issuerHost = this.registration.issuer().getHost().toLowerCase(java.util.Locale.ROOT);
+		String host = uri.getHost().toLowerCase(java.util.Locale.ROOT);
+		String domain = Endpoints.registrableDomain(issuerHost);
+		return host.equals(domain) || host.endsWith("." + domain);
 	}
 
 	private CxoneDiscoveryException failure(URI uri, int status, String summary) {

@@ -11,4 +11,9 @@ public class CxoneDiscoveryException extends ContactCenterException {
 		super(registration, endpoint, status, null, null, summary, hint, cause);
 	}
 
+	@Override
+	public CxoneDiscoveryException repeated(String note) {
+		return new CxoneDiscoveryException(registration(), endpoint(), status(), summary() + note, hint(), this);
+	}
+
 }

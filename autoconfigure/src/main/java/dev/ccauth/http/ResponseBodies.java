@@ -43,6 +43,22 @@ public final class ResponseBodies {
 		return null;
 	}
 
+	/**
+	 * A short plain-text body as one line (a gateway's "Unauthorized", say), or {@code null} for an
+	 * empty, binary or markup body. Callers redact it before showing it.
+	 */
+	public static String plainText(byte[] body) {
+		if (body.length == 0) {
+			return null;
+		}
+		String text = new String(body, 0, Math.min(body.length, 1000), java.nio.charset.StandardCharsets.UTF_8).strip();
+		if (text.isEmpty() || text.startsWith("<") || text.indexOf('\uFFFD') >= 0) {
+			return null;
+		}
+		text = text.replaceAll("[\\p{Cntrl}\\s]+", " ");
+		return (text.length() > 200) ? text.substring(0, 200) + "..." : text;
+	}
+
 	/** The message of the deepest cause: what a pipeline log needs of a network failure. */
 	public static String rootMessage(Throwable ex) {
 		Throwable root = ex;

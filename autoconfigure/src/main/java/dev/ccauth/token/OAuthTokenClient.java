@@ -23,7 +23,6 @@ import dev.ccauth.config.ClientAuthentication;
 import dev.ccauth.config.Grant;
 import dev.ccauth.config.Platform;
 import dev.ccauth.config.Registration;
-import dev.ccauth.config.Secret;
 import dev.ccauth.http.ResponseBodies;
 import dev.ccauth.retry.RetryAfterBackoff;
 import dev.ccauth.token.TokenRequestException.Reason;
@@ -45,6 +44,15 @@ public final class OAuthTokenClient implements TokenClient {
 
 	private static final byte[] NO_BODY = new byte[0];
 
+	/** RFC 6750 section 2.1: what may follow {@code Bearer} in a header. */
+	private static final java.util.regex.Pattern B64TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
+
+	/**
+	 * Longest lifetime believed: Genesys Cloud's longest (48 h). A larger {@code expires_in} is read
+	 * as this, so that the token is still renewed.
+	 */
+	static final Duration MAX_LIFETIME = Duration.ofHours(48);
+
 	private final Registration registration;
 
 	private final Mono<URI> tokenUri;
@@ -54,6 +62,8 @@ public final class OAuthTokenClient implements TokenClient {
 	private final Clock clock;
 
 	private final RetryAfterBackoff retries;
+
+	private final Scheduler scheduler;
 
 	/**
 	 * @param registration the registration whose credentials are used
@@ -69,6 +79,7 @@ public final class OAuthTokenClient implements TokenClient {
 		this.tokenUri = tokenUri;
 		this.webClient = webClient;
 		this.clock = clock;
+		this.scheduler = scheduler;
 		this.retries = new RetryAfterBackoff(retryPolicy, registration.retry().maxRetryAfter(), scheduler,
 				TokenRequestException.class);
 	}
@@ -80,6 +91,7 @@ public final class OAuthTokenClient implements TokenClient {
 
 	private Mono<AccessToken> request(URI uri) {
 		Instant sentAt = this.clock.instant();
+		Duration deadline = this.registration.http().tokenRequestTimeout();
 		logger.debug("{}: requesting a token from {}", this.registration.id(), uri);
 		return this.webClient.post()
 			.uri(uri)
@@ -90,15 +102,25 @@ public final class OAuthTokenClient implements TokenClient {
 			.exchangeToMono((response) -> response.bodyToMono(byte[].class)
 				.defaultIfEmpty(NO_BODY)
 				.map((body) -> toToken(uri, response, body, sentAt)))
-			.onErrorMap(WebClientRequestException.class, (ex) -> networkFailure(uri, ex));
+			// the response timeout bounds the silence between reads; this bounds the whole exchange
+			.timeout(deadline, this.scheduler)
+			.onErrorMap(java.util.concurrent.TimeoutException.class, (ex) -> deadlinePassed(uri, deadline, ex))
+			.onErrorMap(WebClientRequestException.class, (ex) -> networkFailure(uri, ex))
+			.onErrorMap((ex) -> !(ex instanceof TokenRequestException), (ex) -> unexpected(uri, ex));
 	}
 
+	/** RFC 6749 section 2.3.1: id and secret form-encoded, then joined and Base64-encoded. */
 	private void authenticate(HttpHeaders headers) {
 		if (this.registration.clientAuthentication() == ClientAuthentication.BASIC) {
-			String credentials = this.registration.clientId() + ":" + this.registration.clientSecret().reveal();
+			String credentials = formEncoded(this.registration.clientId()) + ":"
+					+ formEncoded(this.registration.clientSecret().reveal());
 			headers.set(HttpHeaders.AUTHORIZATION,
 					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
 		}
+	}
+
+	private static String formEncoded(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	private byte[] formBody() {
@@ -119,7 +141,7 @@ public final class OAuthTokenClient implements TokenClient {
 			form.put("client_secret", this.registration.clientSecret().reveal());
 		}
 		StringJoiner body = new StringJoiner("&");
-		form.forEach((name, value) -> body.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+		form.forEach((name, value) -> body.add(name + "=" + formEncoded(value)));
 		return body.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
@@ -136,7 +158,16 @@ public final class OAuthTokenClient implements TokenClient {
 		if (accessToken == null) {
 			throw malformed(uri, status, "answered " + status + " without an access_token");
 		}
-		Duration lifetime = lifetime(node);
+		if (!B64TOKEN.matcher(accessToken).matches()) {
+			throw malformed(uri, status, "answered " + status
+					+ " with an access_token that is not an RFC 6750 token (it holds white space, line breaks, control or non-ASCII characters)");
+		}
+		String tokenType = ResponseBodies.text(node, "token_type");
+		if (tokenType != null && !tokenType.trim().equalsIgnoreCase("bearer")) {
+			throw malformed(uri, status, "answered " + status + " with token_type '" + redact(tokenType)
+					+ "'; ccauth sends bearer tokens only");
+		}
+		Duration lifetime = lifetime(node.get("expires_in"));
 		Set<String> scopes = scopes(ResponseBodies.text(node, "scope"));
 		Map<String, Object> claims = IdTokens.claims(ResponseBodies.text(node, "id_token"));
 		AccessToken token = new AccessToken(accessToken, sentAt, sentAt.plus(lifetime), scopes, claims);
@@ -144,21 +175,44 @@ public final class OAuthTokenClient implements TokenClient {
 		return token;
 	}
 
-	private Duration lifetime(JsonNode node) {
-		JsonNode expiresIn = node.get("expires_in");
-		long seconds = 0;
-		if (expiresIn != null && expiresIn.isNumber()) {
-			seconds = expiresIn.asLong();
+	/**
+	 * {@code expires_in} as whole seconds (a number or a numeric string). Absent means the default
+	 * lifetime; zero, negative, fractional-only, non-numeric or absurd values fall back to the default
+	 * lifetime, and values beyond {@link #MAX_LIFETIME} to that maximum, each with a warning.
+	 */
+	private Duration lifetime(JsonNode expiresIn) {
+		Duration fallback = this.registration.token().defaultLifetime();
+		if (expiresIn == null || expiresIn.isNull()) {
+			return fallback;
 		}
-		else if (expiresIn != null && expiresIn.isString()) {
+		java.math.BigDecimal seconds = null;
+		if (expiresIn.isNumber()) {
+			seconds = expiresIn.decimalValue();
+		}
+		else if (expiresIn.isString()) {
 			try {
-				seconds = Long.parseLong(expiresIn.asString().trim());
+				seconds = new java.math.BigDecimal(expiresIn.asString().trim());
 			}
 			catch (NumberFormatException ex) {
-				seconds = 0;
+				seconds = null;
 			}
 		}
-		return (seconds > 0) ? Duration.ofSeconds(seconds) : this.registration.token().defaultLifetime();
+		String shown = redact(abbreviated(expiresIn.toString()));
+		if (seconds == null || seconds.compareTo(java.math.BigDecimal.ONE) < 0) {
+			logger.warn("{}: the token endpoint sent expires_in {}, which is not a positive number of seconds; assuming {}s (token.default-lifetime)",
+					this.registration.id(), shown, fallback.toSeconds());
+			return fallback;
+		}
+		if (seconds.compareTo(java.math.BigDecimal.valueOf(MAX_LIFETIME.toSeconds())) > 0) {
+			logger.warn("{}: the token endpoint sent expires_in {}, longer than ccauth believes ({}s); the token is renewed as if it lived that long",
+					this.registration.id(), shown, MAX_LIFETIME.toSeconds());
+			return MAX_LIFETIME;
+		}
+		return Duration.ofSeconds(seconds.longValue());
+	}
+
+	private static String abbreviated(String value) {
+		return (value.length() > 40) ? value.substring(0, 40) + "..." : value;
 	}
 
 	private static Set<String> scopes(String scope) {
@@ -167,9 +221,10 @@ public final class OAuthTokenClient implements TokenClient {
 
 	private TokenRequestException refusal(URI uri, ClientResponse response, int status, byte[] body) {
 		JsonNode node = ResponseBodies.object(body);
-		String error = ResponseBodies.text(node, "error");
-		String description = ResponseBodies.text(node, "error_description", "description", "errorDescription",
-				"message");
+		String error = redact(ResponseBodies.text(node, "error"));
+		String description = (node != null)
+				? ResponseBodies.text(node, "error_description", "description", "errorDescription", "message")
+				: ResponseBodies.plainText(body);
 		description = redact(description);
 		Duration retryAfter = RetryAfter.parse(response.headers().asHttpHeaders(), this.clock);
 		String code = (error != null) ? error.toLowerCase(Locale.ROOT) : "";
@@ -228,6 +283,24 @@ public final class OAuthTokenClient implements TokenClient {
 				null);
 	}
 
+	private TokenRequestException deadlinePassed(URI uri, Duration deadline, Throwable ex) {
+		return new TokenRequestException(this.registration.id(), uri.toString(), Reason.NETWORK, 0, null, null, null,
+				"the token endpoint " + uri + " did not complete its answer within "
+						+ this.registration.id().propertyPrefix() + ".http.token-request-timeout (" + deadline.toMillis()
+						+ " ms)",
+				"The endpoint or the network is slow or stalled: check the platform's status, the proxy, or raise the timeout",
+				ex);
+	}
+
+	/** Whatever else went wrong reading a response: never a raw exception to the caller. */
+	private TokenRequestException unexpected(URI uri, Throwable ex) {
+		return new TokenRequestException(this.registration.id(), uri.toString(), Reason.MALFORMED_RESPONSE, 0, null,
+				null, null, "the answer of the token endpoint " + uri + " could not be read: "
+						+ redact(ex.getClass().getSimpleName()),
+				"Check that token-uri points at the OAuth token endpoint (.../oauth/token), not a gateway or login page",
+				null);
+	}
+
 	private TokenRequestException networkFailure(URI uri, WebClientRequestException ex) {
 		Throwable cause = (ex.getRootCause() != null) ? ex.getRootCause() : ex;
 		String detail = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
@@ -237,10 +310,7 @@ public final class OAuthTokenClient implements TokenClient {
 	}
 
 	private String redact(String text) {
-		String result = text;
-		for (Secret secret : this.registration.secrets()) {
-			result = secret.redactFrom(result);
-		}
+		String result = this.registration.redact(text);
 		return (result != null && result.length() > 300) ? result.substring(0, 300) + "..." : result;
 	}
 

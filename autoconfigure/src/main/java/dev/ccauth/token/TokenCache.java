@@ -3,6 +3,7 @@ package dev.ccauth.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -10,8 +11,10 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
+import dev.ccauth.ContactCenterException;
 import dev.ccauth.config.Registration;
 import dev.ccauth.config.RegistrationId;
+import dev.ccauth.config.RetrySettings;
 import dev.ccauth.config.Secret;
 import dev.ccauth.token.TokenRequestException.Reason;
 
@@ -26,15 +29,18 @@ import dev.ccauth.token.TokenRequestException.Reason;
  * really expired, calls go on with it and never wait for the token endpoint.</li>
  * <li>{@link #invalidate(AccessToken)} drops a token only if it is still the current one, so
  * that many calls refused with the same token cause one new request.</li>
+ * <li>Cool-down: once a token request has failed (after its own retries), the endpoint is left
+ * alone for a while that grows with each failure in a row (from {@code retry.initial-delay}, at
+ * least one second, by {@code retry.multiplier}, up to {@code retry.max-delay}, and at least the
+ * server's {@code Retry-After}); calls that need a new token meanwhile get that failure at once. A
+ * success ends it. Background renewals follow the same schedule.</li>
  * </ul>
  */
 public final class TokenCache {
 
 	private static final Logger logger = LoggerFactory.getLogger(TokenCache.class);
 
-	private static final Duration MIN_RENEWAL_RETRY = Duration.ofSeconds(1);
-
-	private static final Duration MAX_RENEWAL_RETRY = Duration.ofSeconds(30);
+	static final Duration MIN_COOL_DOWN = Duration.ofSeconds(1);
 
 	private final RegistrationId registration;
 
@@ -44,6 +50,8 @@ public final class TokenCache {
 
 	private final Duration refreshSkew;
 
+	private final RetrySettings retry;
+
 	private final Object lock = new Object();
 
 	private volatile Cached current;
@@ -51,8 +59,14 @@ public final class TokenCache {
 	/** The token request in flight, shared by every caller; guarded by {@link #lock}. */
 	private Mono<AccessToken> inFlight;
 
-	/** No background renewal before this instant, after one failed; guarded by {@link #lock}. */
-	private Instant nextRenewalAttempt = Instant.MIN;
+	/** The last failure of a token request, while the cool-down after it lasts; guarded by {@link #lock}. */
+	private ContactCenterException lastFailure;
+
+	/** Failed token requests in a row; guarded by {@link #lock}. */
+	private int failuresInARow;
+
+	/** No token request before this instant; guarded by {@link #lock}. */
+	private Instant coolDownUntil = Instant.MIN;
 
 	private final AtomicLong requests = new AtomicLong();
 
@@ -63,13 +77,14 @@ public final class TokenCache {
 	/**
 	 * @param registration the registration, for its handed-over token and settings
 	 * @param client the token client, or {@code null} when the registration has no credentials
-	 * @param clock the clock that decides expiry and renewal
+	 * @param clock the clock that decides expiry, renewal and cool-down
 	 */
 	public TokenCache(Registration registration, TokenClient client, Clock clock) {
 		this.registration = registration.id();
 		this.client = client;
 		this.clock = clock;
 		this.refreshSkew = registration.token().refreshSkew();
+		this.retry = registration.retry();
 		Secret handedOver = registration.accessToken();
 		if (handedOver != null) {
 			this.current = new Cached(AccessToken.handedOver(handedOver, clock.instant()), null);
@@ -127,9 +142,13 @@ public final class TokenCache {
 
 	private Mono<AccessToken> fetch() {
 		synchronized (this.lock) {
+			Instant now = this.clock.instant();
 			Cached cached = this.current;
-			if (cached != null && !cached.token.isExpiredAt(this.clock.instant())) {
+			if (cached != null && !cached.token.isExpiredAt(now)) {
 				return Mono.just(cached.token); // another caller's request completed meanwhile
+			}
+			if (this.inFlight == null && this.lastFailure != null && now.isBefore(this.coolDownUntil)) {
+				return Mono.error(this.lastFailure.repeated(coolDownNote(Duration.between(now, this.coolDownUntil))));
 			}
 			return startRequest();
 		}
@@ -137,34 +156,16 @@ public final class TokenCache {
 
 	private void renewInBackground(Instant now) {
 		synchronized (this.lock) {
-			if (this.inFlight != null || now.isBefore(this.nextRenewalAttempt)) {
+			if (this.inFlight != null || now.isBefore(this.coolDownUntil)) {
 				return;
 			}
 			logger.debug("{}: renewing the token in the background", this.registration);
 			this.renewals.incrementAndGet();
 			startRequest().subscribe((token) -> {
-			}, (error) -> renewalFailed(error));
+			}, (error) -> logger.warn(
+					"{}: background token renewal failed, the current token stays in use until it expires: {}",
+					this.registration, error.getMessage()));
 		}
-	}
-
-	private void renewalFailed(Throwable error) {
-		synchronized (this.lock) {
-			Cached cached = this.current;
-			Instant now = this.clock.instant();
-			Duration remaining = (cached != null && cached.token.expiresAt().isPresent())
-					? Duration.between(now, cached.token.expiresAt().get()) : Duration.ZERO;
-			Duration wait = clamp(remaining.dividedBy(10));
-			this.nextRenewalAttempt = now.plus(wait);
-			logger.warn("{}: background token renewal failed, the current token stays in use; next attempt in {}s: {}",
-					this.registration, wait.toSeconds(), error.getMessage());
-		}
-	}
-
-	private static Duration clamp(Duration wait) {
-		if (wait.compareTo(MIN_RENEWAL_RETRY) < 0) {
-			return MIN_RENEWAL_RETRY;
-		}
-		return (wait.compareTo(MAX_RENEWAL_RETRY) > 0) ? MAX_RENEWAL_RETRY : wait;
 	}
 
 	/** Joins the request in flight or starts one; called with {@link #lock} held. */
@@ -184,16 +185,52 @@ public final class TokenCache {
 				synchronized (this.lock) {
 					this.current = new Cached(token, renewAt(token));
 					this.inFlight = null;
-					this.nextRenewalAttempt = Instant.MIN;
+					this.lastFailure = null;
+					this.failuresInARow = 0;
+					this.coolDownUntil = Instant.MIN;
 				}
 				result.tryEmitValue(token);
 			}, (error) -> {
+				ContactCenterException failure = asContactCenterException(error);
 				synchronized (this.lock) {
 					this.inFlight = null;
+					this.lastFailure = failure;
+					this.failuresInARow++;
+					Duration wait = coolDown(this.failuresInARow, failure);
+					this.coolDownUntil = this.clock.instant().plus(wait);
+					logger.debug("{}: token request failed ({} in a row); next request in {} ms at the earliest",
+							this.registration, this.failuresInARow, wait.toMillis());
 				}
-				result.tryEmitError(error);
+				result.tryEmitError(failure);
 			});
 		return result.asMono();
+	}
+
+	/** Called with {@link #lock} held. */
+	private String coolDownNote(Duration left) {
+		long seconds = Math.max(1, (left.toMillis() + 999) / 1000);
+		return " (" + ((this.failuresInARow == 1) ? "1 failed attempt to get a token"
+				: this.failuresInARow + " failed attempts in a row to get a token") + "; not asked again for " + seconds
+				+ "s)";
+	}
+
+	private Duration coolDown(int failures, ContactCenterException failure) {
+		double base = Math.max(MIN_COOL_DOWN.toMillis(), this.retry.initialDelay().toMillis());
+		double max = Math.max(base, this.retry.maxDelay().toMillis());
+		double millis = Math.min(max, base * Math.pow(this.retry.multiplier(), Math.min(failures - 1, 64)));
+		millis *= 1 + this.retry.jitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
+		Duration wait = Duration.ofMillis(Math.max(MIN_COOL_DOWN.toMillis(), (long) millis));
+		Duration asked = failure.retryAfter().orElse(Duration.ZERO);
+		return (asked.compareTo(wait) > 0) ? asked : wait;
+	}
+
+	private ContactCenterException asContactCenterException(Throwable error) {
+		if (error instanceof ContactCenterException failure) {
+			return failure;
+		}
+		return new TokenRequestException(this.registration, null, Reason.MALFORMED_RESPONSE, 0, null, null, null,
+				"the token request failed unexpectedly (" + error.getClass().getSimpleName() + ")",
+				"Run with debug logging of dev.ccauth for details", null);
 	}
 
 	/** What this cache has done so far, for metrics and tests. */

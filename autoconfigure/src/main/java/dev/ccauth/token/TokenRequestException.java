@@ -57,6 +57,12 @@ public class TokenRequestException extends ContactCenterException {
 		this.retryAfter = retryAfter;
 	}
 
+	@Override
+	public TokenRequestException repeated(String note) {
+		return new TokenRequestException(registration(), endpoint(), this.reason, status(), errorCode().orElse(null),
+				errorDescription().orElse(null), this.retryAfter, summary() + note, hint(), this);
+	}
+
 	public Reason reason() {
 		return this.reason;
 	}

@@ -2,13 +2,11 @@ package dev.ccauth.web;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 import dev.ccauth.config.Registration;
-import dev.ccauth.config.Secret;
 import dev.ccauth.http.ResponseBodies;
 import dev.ccauth.token.RetryAfter;
 import org.springframework.http.HttpHeaders;
@@ -26,26 +24,29 @@ final class ApiErrors {
 	/**
 	 * Consumes the response body and makes the exception.
 	 * @param transientFailure whether the call may be retried
+	 * @param token the token the request was sent with, if known, masked wherever the body echoes it
 	 */
 	static Mono<ApiCallException> read(Registration registration, ClientRequest request, ClientResponse response,
-			String summary, String hint, boolean transientFailure, Clock clock) {
+			String summary, String hint, boolean transientFailure, Clock clock, String token) {
 		int status = response.statusCode().value();
 		Duration retryAfter = retryAfter(response.headers().asHttpHeaders(), clock);
 		return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).map((body) -> {
 			JsonNode node = ResponseBodies.object(body);
 			String code = ResponseBodies.text(node, "code", "error");
-			String description = ResponseBodies.text(node, "message", "errorDescription", "error_description",
-					"description");
-			return new ApiCallException(registration.id(), endpoint(request), status, code,
-					redact(registration.secrets(), description), summary + " " + request.method() + " " + endpoint(request),
-					hint, transientFailure, retryAfter, null);
+			String description = (node != null) ? ResponseBodies.text(node, "message", "errorDescription",
+					"error_description", "description") : ResponseBodies.plainText(body);
+			return new ApiCallException(registration.id(), endpoint(request), status,
+					redact(registration, code, token), redact(registration, description, token),
+					summary + " " + request.method() + " " + endpoint(request), hint, transientFailure, retryAfter, null);
 		});
 	}
 
-	/** {@code Retry-After}, else Genesys's {@code inin-ratelimit-reset} (seconds until the window resets). */
+	/**
+	 * {@code Retry-After} only: Genesys removed its {@code inin-ratelimit-*} headers in 2021 and
+	 * sends {@code Retry-After} on every 429.
+	 */
 	static Duration retryAfter(HttpHeaders headers, Clock clock) {
-		Duration retryAfter = RetryAfter.parse(headers, clock);
-		return (retryAfter != null) ? retryAfter : RetryAfter.parse(headers.getFirst("inin-ratelimit-reset"), clock);
+		return RetryAfter.parse(headers, clock);
 	}
 
 	/** The URL without its query, which may carry identifiers users do not want in logs. */
@@ -55,11 +56,8 @@ final class ApiErrors {
 		return (query >= 0) ? url.substring(0, query) : url;
 	}
 
-	static String redact(List<Secret> secrets, String text) {
-		String result = text;
-		for (Secret secret : secrets) {
-			result = secret.redactFrom(result);
-		}
+	static String redact(Registration registration, String text, String token) {
+		String result = (token != null) ? registration.redact(text, token) : registration.redact(text);
 		return (result != null && result.length() > MAX_DESCRIPTION) ? result.substring(0, MAX_DESCRIPTION) + "..."
 				: result;
 	}

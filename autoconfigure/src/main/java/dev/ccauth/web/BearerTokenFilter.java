@@ -91,13 +91,13 @@ public final class BearerTokenFilter implements ExchangeFilterFunction {
 		}))
 			.flatMap((fresh) -> next.exchange(withToken(request, fresh)))
 			.flatMap((response) -> (response.statusCode().value() == HttpStatus.UNAUTHORIZED.value())
-					? refusedTwice(request, response) : Mono.just(response));
+					? refusedTwice(request, response, this.tokens.currentToken()) : Mono.just(response));
 	}
 
-	private Mono<ClientResponse> refusedTwice(ClientRequest request, ClientResponse response) {
+	private Mono<ClientResponse> refusedTwice(ClientRequest request, ClientResponse response, AccessToken token) {
 		return ApiErrors.read(this.registration, request, response, "a freshly issued token was refused by",
 				"The credentials work but the API refuses their tokens: check that base-url is in the same region as token-uri, and that the OAuth client is allowed to call this API",
-				false, this.clock)
+				false, this.clock, (token != null) ? token.value() : null)
 			.flatMap(Mono::error);
 	}
 

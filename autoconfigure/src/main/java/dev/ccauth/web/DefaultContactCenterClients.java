@@ -67,7 +67,10 @@ public class DefaultContactCenterClients implements ContactCenterClients {
 				? new OAuthTokenClient(registration, tokenUri, plainWebClient, clock, retryPolicy, scheduler) : null;
 		TokenCache tokens = new TokenCache(registration, tokenClient, clock);
 		// filters run in the order added: resolve the URL, then retry, then authorize each attempt
-		RetryFilter retries = new RetryFilter(registration, retryPolicy, scheduler, clock);
+		RetryFilter retries = new RetryFilter(registration, retryPolicy, scheduler, clock, () -> {
+			AccessToken current = tokens.currentToken();
+			return (current != null) ? current.value() : null;
+		});
 		if (discovery != null) {
 			Mono<URI> baseUrl = discovery.apiEndpoint(tokens.token());
 			builder.filter(new DiscoveredBaseUrlFilter(baseUrl))

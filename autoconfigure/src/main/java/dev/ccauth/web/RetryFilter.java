@@ -3,6 +3,7 @@ package dev.ccauth.web;
 import java.net.ConnectException;
 import java.time.Clock;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.TimeoutException;
@@ -23,8 +24,8 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 /**
  * Rides out what can be ridden out, and fails clearly on the rest:
  * <ul>
- * <li>429: retried after {@code Retry-After} (or Genesys's {@code inin-ratelimit-reset}), else
- * with backoff; the server did not process the call, so any method is retried.</li>
+ * <li>429: retried after {@code Retry-After}, else with backoff; the server did not process the
+ * call, so any method is retried.</li>
  * <li>502/503/504, dropped connections and response timeouts: retried with backoff for idempotent
  * methods only; a POST or PATCH may have reached the server and is never sent twice.</li>
  * <li>Connection refused or not established: retried for any method (nothing was sent).</li>
@@ -43,8 +44,16 @@ public final class RetryFilter implements ExchangeFilterFunction {
 
 	private final Clock clock;
 
-	public RetryFilter(Registration registration, RetryPolicy policy, Scheduler scheduler, Clock clock) {
+	private final Supplier<String> currentToken;
+
+	/**
+	 * @param currentToken the registration's current token, if any, masked wherever an error body
+	 * echoes it
+	 */
+	public RetryFilter(Registration registration, RetryPolicy policy, Scheduler scheduler, Clock clock,
+			Supplier<String> currentToken) {
 		this.registration = registration;
+		this.currentToken = currentToken;
 		this.retries = new RetryAfterBackoff(policy, registration.retry().maxRetryAfter(), scheduler,
 				ApiCallException.class);
 		this.clock = clock;
@@ -83,7 +92,9 @@ public final class RetryFilter implements ExchangeFilterFunction {
 
 	private Mono<ClientResponse> fail(ClientRequest request, ClientResponse response, String summary, String hint,
 			boolean transientFailure) {
-		return ApiErrors.read(this.registration, request, response, summary, hint, transientFailure, this.clock)
+		return ApiErrors
+			.read(this.registration, request, response, summary, hint, transientFailure, this.clock,
+					this.currentToken.get())
 			.flatMap(Mono::error);
 	}
 
@@ -96,7 +107,8 @@ public final class RetryFilter implements ExchangeFilterFunction {
 		String hint = notConnected ? "Check the network, proxy settings (https.proxyHost, HTTPS_PROXY) and base-url"
 				: (idempotent ? "The call was retried " + maxAttempts() + " times; check the network and the platform's status"
 						: request.method() + " is not retried, since the platform may have processed it: check its effect before running it again");
-		return new ApiCallException(this.registration.id(), ApiErrors.endpoint(request), 0, null, ResponseBodies.rootMessage(ex),
+		return new ApiCallException(this.registration.id(), ApiErrors.endpoint(request), 0, null,
+				ApiErrors.redact(this.registration, ResponseBodies.rootMessage(ex), this.currentToken.get()),
 				summary + " " + request.method() + " " + ApiErrors.endpoint(request), hint, notConnected || idempotent,
 				null, ex);
 	}

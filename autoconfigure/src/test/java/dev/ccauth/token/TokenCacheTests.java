@@ -145,8 +145,10 @@ class TokenCacheTests {
 			.isInstanceOfSatisfying(TokenRequestException.class,
 					(ex) -> assertThat(ex.reason()).isEqualTo(TokenRequestException.Reason.MALFORMED_RESPONSE))
 			.hasMessageContaining("without an access_token");
-		// the failure is not cached: the next call asks again
+		// no token is kept from it: once the cool-down has passed, the next call asks again
+		this.clock.advance(Duration.ofSeconds(2));
 		assertThat(cache.token().block(Duration.ofSeconds(10))).isNotNull();
+		assertThat(this.sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(2);
 	}
 
 	@Test
@@ -164,6 +166,83 @@ class TokenCacheTests {
 			.hasMessageNotContaining("not-the-secret");
 	}
 
+	@Test
+	void coolDownGrowsWithEachFailureInARowAndASuccessEndsIt() {
+		this.sandbox.malformNext(Endpoint.GENESYS_TOKEN, 3, Malformation.NOT_JSON);
+		RetrySettings retry = new RetrySettings(1, Duration.ofSeconds(2), 3.0, Duration.ofSeconds(10), 0.0,
+				Duration.ofSeconds(180));
+		Registration registration = registration(TokenSettings.DEFAULTS, null,
+				this.sandbox.genesysClient().clientSecret(), retry);
+		TokenCache cache = new TokenCache(registration, tokenClient(registration), this.clock);
+		// failures 1, 2 and 3 leave the endpoint alone for 2 s, 6 s, then 10 s (max-delay)
+		int requests = 0;
+		for (Duration coolDown : List.of(Duration.ofSeconds(2), Duration.ofSeconds(6), Duration.ofSeconds(10))) {
+			assertThatThrownBy(() -> cache.token().block(Duration.ofSeconds(10)))
+				.isInstanceOf(TokenRequestException.class);
+			assertThat(this.sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(++requests);
+			this.clock.advance(coolDown.minusMillis(1));
+			assertThatThrownBy(() -> cache.token().block(Duration.ofSeconds(10)))
+				.isInstanceOf(TokenRequestException.class)
+				.hasMessageContaining("not asked again for 1s");
+			assertThat(this.sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(requests);
+			this.clock.advance(Duration.ofMillis(1));
+		}
+		AccessToken token = cache.token().block(Duration.ofSeconds(10));
+		assertThat(this.sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(4);
+		// a success resets the schedule: the next failure waits the initial delay again
+		this.sandbox.malformNext(Endpoint.GENESYS_TOKEN, 1, Malformation.NOT_JSON);
+		cache.invalidate(token);
+		assertThatThrownBy(() -> cache.token().block(Duration.ofSeconds(10))).isInstanceOf(TokenRequestException.class);
+		this.clock.advance(Duration.ofSeconds(2));
+		assertThat(cache.token().block(Duration.ofSeconds(10))).isNotNull();
+		assertThat(this.sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(6);
+	}
+
+	@Test
+	void coolDownIsAtLeastTheRetryAfterOfTheEndpoint() {
+		this.sandbox.failNext(Endpoint.GENESYS_TOKEN, 1, 429, Duration.ofSeconds(20));
+		RetrySettings retry = new RetrySettings(1, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(5), 0.0,
+				Duration.ofSeconds(180));
+		Registration registration = registration(TokenSettings.DEFAULTS, null,
+				this.sandbox.genesysClient().clientSecret(), retry);
+		TokenCache cache = new TokenCache(registration, tokenClient(registration), this.clock);
+		assertThatThrownBy(() -> cache.token().block(Duration.ofSeconds(10)))
+			.isInstanceOfSatisfying(TokenRequestException.class,
+					(ex) -> assertThat(ex.reason()).isEqualTo(TokenRequestException.Reason.RATE_LIMITED));
+		this.clock.advance(Duration.ofSeconds(19));
+		assertThatThrownBy(() -> cache.token().block(Duration.ofSeconds(10))).hasMessageContaining("not asked again");
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(cache.token().block(Duration.ofSeconds(10))).isNotNull();
+		assertThat(this.sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(2);
+	}
+
+	@Test
+	void backgroundRenewalFollowsTheSameCoolDownWhileTheTokenStaysInUse() {
+		RetrySettings retry = new RetrySettings(1, Duration.ofSeconds(10), 2.0, Duration.ofSeconds(40), 0.0,
+				Duration.ofSeconds(180));
+		Registration registration = registration(TokenSettings.DEFAULTS, null,
+				this.sandbox.genesysClient().clientSecret(), retry);
+		TokenCache cache = new TokenCache(registration, tokenClient(registration), this.clock);
+		AccessToken first = cache.token().block(Duration.ofSeconds(10));
+		this.sandbox.malformNext(Endpoint.GENESYS_TOKEN, 2, Malformation.NOT_JSON);
+		this.clock.advance(Duration.ofMinutes(55)); // renewal due, 5 minutes left
+		assertThat(cache.token().block()).isSameAs(first);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.sandbox.requestCount(Endpoint.GENESYS_TOKEN) == 2);
+		// calls go on with the valid token, and no renewal is tried before the cool-down has passed
+		this.clock.advance(Duration.ofSeconds(9));
+		assertThat(cache.token().block()).isSameAs(first);
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(cache.token().block()).isSameAs(first);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.sandbox.requestCount(Endpoint.GENESYS_TOKEN) == 3);
+		this.clock.advance(Duration.ofSeconds(19));
+		assertThat(cache.token().block()).isSameAs(first);
+		assertThat(this.sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(3);
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(cache.token().block()).isSameAs(first);
+		await().atMost(Duration.ofSeconds(5)).until(() -> cache.currentToken() != first);
+		assertThat(this.sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(4);
+	}
+
 	private TokenCache cache(TokenSettings settings, String handedOver) {
 		Registration registration = registration(settings, handedOver, this.sandbox.genesysClient().clientSecret());
 		return new TokenCache(registration, tokenClient(registration), this.clock);
@@ -175,11 +254,14 @@ class TokenCacheTests {
 	}
 
 	private Registration registration(TokenSettings settings, String handedOver, String secret) {
+		return registration(settings, handedOver, secret, RetrySettings.DEFAULTS);
+	}
+
+	private Registration registration(TokenSettings settings, String handedOver, String secret, RetrySettings retry) {
 		return new Registration(RegistrationId.genesys("test"), "sandbox", Grant.CLIENT_CREDENTIALS,
 				URI.create(this.sandbox.genesysTokenUri()), URI.create(this.sandbox.genesysBaseUrl()), null,
 				ClientAuthentication.BASIC, this.sandbox.genesysClient().clientId(), Secret.of(secret), null, null,
-				null, List.of(), Secret.ofNullable(handedOver), null, settings, RetrySettings.DEFAULTS,
-				HttpSettings.DEFAULTS);
+				null, List.of(), Secret.ofNullable(handedOver), null, settings, retry, HttpSettings.DEFAULTS);
 	}
 
 }

@@ -1,28 +1,28 @@
 package dev.ccauth.sample;
 
-import java.util.Comparator;
 import java.util.List;
 
-import dev.ccauth.config.Secret;
+import dev.ccauth.config.Registration;
 
-/** Masks every known secret in text printed on stderr: error messages may quote what a server said. */
+/**
+ * Masks every known secret, in every form a server could echo it in, in text printed on stderr:
+ * error messages may quote what a server said. The library redacts its own messages; this covers
+ * whatever else reaches the console (stack traces with --debug).
+ */
 final class Redactor {
 
 	static final Redactor NONE = new Redactor(List.of());
 
-	private final List<Secret> secrets;
+	private final List<Registration> registrations;
 
-	Redactor(List<Secret> secrets) {
-		// longest first, so that a secret containing another is masked whole
-		this.secrets = secrets.stream()
-			.sorted(Comparator.comparingInt((Secret secret) -> secret.reveal().length()).reversed())
-			.toList();
+	Redactor(List<Registration> registrations) {
+		this.registrations = List.copyOf(registrations);
 	}
 
 	String redact(String text) {
 		String redacted = text;
-		for (Secret secret : this.secrets) {
-			redacted = secret.redactFrom(redacted);
+		for (Registration registration : this.registrations) {
+			redacted = registration.redact(redacted);
 		}
 		return redacted;
 	}

@@ -46,10 +46,7 @@ final class Session {
 	ContactCenterClients clients() {
 		if (this.clients == null) {
 			ContactCenterClients clients = this.context.getBean(ContactCenterClients.class);
-			this.redactor = new Redactor(clients.registrations()
-				.stream()
-				.flatMap((registration) -> registration.secrets().stream())
-				.toList());
+			this.redactor = new Redactor(clients.registrations());
 			this.clients = clients;
 		}
 		return this.clients;
