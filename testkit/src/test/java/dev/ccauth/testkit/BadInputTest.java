@@ -6,16 +6,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static dev.ccauth.testkit.CxoneTest.assertCxoneError;
 import static dev.ccauth.testkit.GenesysUsersTest.assertGenesysError;
@@ -87,39 +79,7 @@ class BadInputTest {
 		assertThat(response).startsWith("HTTP/1.1 200 ");
 	}
 
-	/** Sends bytes as they are and reads the answer until the server closes or stops talking. */
 	private String raw(String request) throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", sandbox.port())) {
-			socket.setSoTimeout(2_000);
-			OutputStream out = socket.getOutputStream();
-			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-			out.flush();
-			InputStream in = socket.getInputStream();
-			ByteArrayOutputStream received = new ByteArrayOutputStream();
-			byte[] buffer = new byte[8192];
-			try {
-				int n;
-				while ((n = in.read(buffer)) > 0) {
-					received.write(buffer, 0, n);
-					if (complete(received.toString(StandardCharsets.ISO_8859_1))) {
-						break;
-					}
-				}
-			} catch (SocketTimeoutException e) {
-				// keep-alive: the answer is complete, the connection just stays open
-			}
-			return received.toString(StandardCharsets.ISO_8859_1);
-		}
-	}
-
-	private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)content-length: (\\d+)");
-
-	private static boolean complete(String response) {
-		int headerEnd = response.indexOf("\r\n\r\n");
-		if (headerEnd < 0) {
-			return false;
-		}
-		Matcher length = CONTENT_LENGTH.matcher(response);
-		return !length.find() || response.length() - headerEnd - 4 >= Integer.parseInt(length.group(1));
+		return Http.raw(sandbox.port(), request);
 	}
 }
