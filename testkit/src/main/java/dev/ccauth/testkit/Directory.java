@@ -27,7 +27,6 @@ final class Directory {
 	private static final String[] DEPARTMENTS = {"Customer Care", "Sales", "Billing", "Technical Support",
 			"Retention"};
 	private static final String EMAIL_DOMAIN = "ccauth-sandbox.example";
-	private static final String CHAT_DOMAIN = "ccauth-sandbox.orgspan.com";
 	/** Agents were last updated an hour apart from this instant on, so {@code updateSince} has something to cut. */
 	static final Instant AGENTS_UPDATED_FROM = Instant.parse("2024-01-01T00:00:00Z");
 	/** Every this many agents, one is inactive (the last of each ten), so {@code isActive} has something to cut. */
@@ -78,11 +77,12 @@ final class Directory {
 	record Division(String id, String name, String selfUri) {
 	}
 
-	record Chat(String jabberId) {
-	}
-
-	record GenesysUser(String id, String name, Division division, Chat chat, String email, String state,
-					   String username, String title, String department, int version, String selfUri) {
+	/**
+	 * A user as {@code GET /api/v2/users} lists it. Real users also carry {@code chat}, {@code primaryContactInfo},
+	 * {@code addresses} and {@code acdAutoAnswer}; they are left out (see the testkit README).
+	 */
+	record GenesysUser(String id, String name, Division division, String email, String state, String username,
+					   String title, String department, int version, String selfUri) {
 	}
 
 	record CxoneAgent(long agentId, String userName, String firstName, String lastName, String emailAddress,
@@ -103,8 +103,7 @@ final class Directory {
 		String id = uuid(state == UserState.ACTIVE ? "genesys-user-" + inState
 				: "genesys-user-" + state.wire() + "-" + inState);
 		String email = email(position);
-		return new GenesysUser(id, first(position) + " " + last(position), HOME,
-				new Chat(id.replace("-", "").substring(0, 24) + "@" + CHAT_DOMAIN), email, state.wire(), email,
+		return new GenesysUser(id, first(position) + " " + last(position), HOME, email, state.wire(), email,
 				TITLES[position % TITLES.length], DEPARTMENTS[position % DEPARTMENTS.length], 1,
 				"/api/v2/users/" + id);
 	}

@@ -1,6 +1,5 @@
 package dev.ccauth.testkit;
 
-import dev.ccauth.testkit.Directory.GenesysUser;
 import dev.ccauth.testkit.Directory.UserState;
 import dev.ccauth.testkit.Directory.Users;
 
@@ -14,22 +13,21 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The query of {@code GET /api/v2/users}: paging, {@code state}, {@code id}, {@code jabberId}, {@code sortOrder},
- * {@code expand} and {@code integrationPresenceSource}, checked as Genesys checks them (a 400 with the platform's
- * body for a value it does not know). Other parameters are ignored, as the platform ignores them.
+ * The query of {@code GET /api/v2/users}: paging, {@code state}, {@code id}, {@code sortOrder}, {@code expand} and
+ * {@code integrationPresenceSource}, checked as Genesys checks them (a 400 with the platform's body for a value
+ * it does not know). {@code jabberId} is refused: the sandbox's users have no chat address. Other parameters are
+ * ignored, as the platform ignores them.
  *
  * @param pageSize          1 to {@value #MAX_PAGE_SIZE}, default {@value #DEFAULT_PAGE_SIZE}
  * @param pageNumber        from 1
  * @param states            the states listed ({@code any} is all three); default active
  * @param ids               {@code id}: only these users, or empty for all
- * @param jabberIds         {@code jabberId}: only these users, or empty for all
  * @param descending        {@code sortOrder=descending}: the directory's order reversed
  * @param expand            what to add to each user
  * @param presenceSource    {@code integrationPresenceSource}, or {@code null}
  * @param carried           the parameters other than paging as the client gave them, for the paging links
  */
-record UsersQuery(int pageSize, int pageNumber, Set<UserState> states, Set<String> ids, Set<String> jabberIds,
-				  boolean descending, Set<UserExpansion> expand, String presenceSource, String carried) {
+record UsersQuery(int pageSize, int pageNumber, Set<UserState> states, Set<String> ids, boolean descending, Set<UserExpansion> expand, String presenceSource, String carried) {
 
 	static final int DEFAULT_PAGE_SIZE = 25;
 	static final int MAX_PAGE_SIZE = 500;
@@ -46,11 +44,10 @@ record UsersQuery(int pageSize, int pageNumber, Set<UserState> states, Set<Strin
 		if (pageNumber < 1) {
 			throw new BadRequest("pageNumber must be at least 1, was " + pageNumber);
 		}
-		Set<String> ids = new LinkedHashSet<>(exchange.queryValues("id"));
-		Set<String> jabberIds = new LinkedHashSet<>(exchange.queryValues("jabberId"));
-		if (!ids.isEmpty() && !jabberIds.isEmpty()) {
-			throw new BadRequest("jabberId cannot be used with the id parameter");
+		if (!exchange.queryValues("jabberId").isEmpty()) {
+			throw new BadRequest("jabberId is not emulated by the sandbox: its users have no chat address");
 		}
+		Set<String> ids = new LinkedHashSet<>(exchange.queryValues("id"));
 		Set<UserExpansion> expand = EnumSet.noneOf(UserExpansion.class);
 		exchange.queryValues("expand").forEach(value -> expand.add(UserExpansion.of(value)));
 		String presenceSource = presenceSource(exchange.query("integrationPresenceSource"));
@@ -59,7 +56,7 @@ record UsersQuery(int pageSize, int pageNumber, Set<UserState> states, Set<Strin
 			throw new BadRequest("pageSize must be at most " + MAX_PAGE_SIZE_WITH_PRESENCE_SOURCE
 					+ " with integrationPresenceSource, was " + pageSize);
 		}
-		return new UsersQuery(pageSize, pageNumber, states(exchange.query("state")), ids, jabberIds,
+		return new UsersQuery(pageSize, pageNumber, states(exchange.query("state")), ids,
 				descending(exchange.query("sortOrder")), expand, presenceSource, carried(exchange));
 	}
 
@@ -74,11 +71,11 @@ record UsersQuery(int pageSize, int pageNumber, Set<UserState> states, Set<Strin
 	}
 
 	/**
-	 * Which users match. Without {@code id} and {@code jabberId} filters, one state or all of them is a range of
-	 * the directory: no scan, whatever its size.
+	 * Which users match. Without an {@code id} filter, one state or all of them is a range of the directory: no
+	 * scan, whatever its size.
 	 */
 	Selection select(Users users) {
-		if (ids.isEmpty() && jabberIds.isEmpty()) {
+		if (ids.isEmpty()) {
 			if (states.size() == UserState.values().length) {
 				return new Selection(users.total(), null, 0, descending);
 			}
@@ -91,9 +88,7 @@ record UsersQuery(int pageSize, int pageNumber, Set<UserState> states, Set<Strin
 		for (UserState state : states) {
 			for (int i = 0; i < users.count(state); i++) {
 				int position = users.offset(state) + i;
-				GenesysUser user = Directory.user(users, position);
-				if ((ids.isEmpty() || ids.contains(user.id()))
-						&& (jabberIds.isEmpty() || jabberIds.contains(user.chat().jabberId()))) {
+				if (ids.contains(Directory.user(users, position).id())) {
 					matching.add(position);
 				}
 			}
@@ -151,7 +146,7 @@ record UsersQuery(int pageSize, int pageNumber, Set<UserState> states, Set<Strin
 	/** Every parameter but the paging ones, encoded again in a fixed order. */
 	private static String carried(Exchange exchange) {
 		StringBuilder query = new StringBuilder();
-		for (String name : List.of("id", "jabberId", "sortOrder", "expand", "integrationPresenceSource", "state")) {
+		for (String name : List.of("id", "sortOrder", "expand", "integrationPresenceSource", "state")) {
 			for (String value : exchange.queryValues(name)) {
 				query.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
 			}

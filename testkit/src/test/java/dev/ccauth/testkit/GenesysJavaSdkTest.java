@@ -108,7 +108,7 @@ class GenesysJavaSdkTest {
 		assertThat(listed).hasSize(137).allSatisfy(user -> {
 			assertThat(user.getState()).isEqualTo(User.StateEnum.ACTIVE);
 			assertThat(user.getDivision().getName()).isEqualTo("Home");
-			assertThat(user.getChat().getJabberId()).isNotBlank();
+			assertThat(user.getEmail()).isEqualTo(user.getUsername());
 			assertThat(user.getVersion()).isEqualTo(1);
 		});
 		assertThat(new HashSet<>(listed.stream().map(User::getId).toList())).hasSize(137);

@@ -55,13 +55,11 @@ class GenesysUsersQueryTest {
 	}
 
 	@Test
-	void jabberIdSelectsUsersButNotTogetherWithId() {
-		JsonNode third = page("?pageSize=3").get("entities").get(2);
-		String jabberId = third.get("chat").get("jabberId").asString();
+	void jabberIdIsRefusedNotIgnored() {
+		Http.Response response = http.get("/api/v2/users?jabberId=someone@example.orgspan.com", token);
 
-		assertThat(ids(page("?jabberId=" + jabberId))).containsExactly(third.get("id").asString());
-		assertGenesysError(http.get("/api/v2/users?jabberId=" + jabberId + "&id=" + third.get("id").asString(),
-				token), 400, "bad.request");
+		assertGenesysError(response, 400, "bad.request");
+		assertThat(response.json().get("message").asString()).contains("jabberId", "sandbox");
 	}
 
 	@Test
