@@ -42,10 +42,12 @@ final class ApiErrors {
 		});
 	}
 
-	/** {@code Retry-After}, else Genesys's {@code inin-ratelimit-reset} (seconds until the window resets). */
+	/**
+	 * {@code Retry-After} only: Genesys sends it on every 429 and removed its {@code inin-ratelimit-*} headers from
+	 * every response in June 2021.
+	 */
 	static Duration retryAfter(HttpHeaders headers, Clock clock) {
-		Duration retryAfter = RetryAfter.parse(headers, clock);
-		return (retryAfter != null) ? retryAfter : RetryAfter.parse(headers.getFirst("inin-ratelimit-reset"), clock);
+		return RetryAfter.parse(headers, clock);
 	}
 
 	/** The URL without its query, which may carry identifiers users do not want in logs. */
