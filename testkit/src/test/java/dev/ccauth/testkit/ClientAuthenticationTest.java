@@ -1,9 +1,8 @@
 package dev.ccauth.testkit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import dev.ccauth.testkit.junit.SandboxExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -26,25 +25,12 @@ class ClientAuthenticationTest {
 	/** Every character the RFC's encoding changes: {@code + / = & % :} and a space. */
 	static final String SECRET = "s3cr+t/x=y&z%41:q w";
 
-	private static Sandbox sandbox;
-	private static Http http;
+	@RegisterExtension
+	static final SandboxExtension SANDBOX = new SandboxExtension(Sandbox.builder()
+			.genesysClient("ccauth ci:genesys", SECRET).cxoneClient("ccauth-ci-cxone", SECRET));
 
-	@BeforeAll
-	static void start() {
-		sandbox = Sandbox.builder().genesysClient("ccauth ci:genesys", SECRET).cxoneClient("ccauth-ci-cxone", SECRET)
-				.start();
-		http = new Http(sandbox);
-	}
-
-	@AfterAll
-	static void stop() {
-		sandbox.close();
-	}
-
-	@BeforeEach
-	void reset() {
-		sandbox.reset();
-	}
+	private final Sandbox sandbox = SANDBOX.sandbox();
+	private final Http http = new Http(sandbox);
 
 	@Test
 	void formEncodedBasicCredentialsWorkOnEveryTokenEndpoint() {
@@ -120,7 +106,7 @@ class ClientAuthenticationTest {
 				.cxoneClient("same", "y").start());
 	}
 
-	private static Http.Response post(String path, String authorization, String body) {
+	private Http.Response post(String path, String authorization, String body) {
 		return http.send(http.request(path)
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.header("Authorization", authorization)

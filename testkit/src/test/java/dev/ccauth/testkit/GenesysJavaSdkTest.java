@@ -16,14 +16,14 @@ import com.mypurecloud.sdk.v2.extensions.AuthResponse;
 import com.mypurecloud.sdk.v2.model.RoutingStatus;
 import com.mypurecloud.sdk.v2.model.User;
 import com.mypurecloud.sdk.v2.model.UserEntityListing;
+import dev.ccauth.testkit.junit.SandboxExtension;
 import org.apache.http.conn.DnsResolver;
 import org.apache.http.impl.conn.SystemDefaultDnsResolver;
 import org.apache.http.impl.client.HttpClients;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.InetAddress;
 import java.time.Duration;
@@ -50,22 +50,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class GenesysJavaSdkTest {
 
-	private static Sandbox sandbox;
+	@RegisterExtension
+	static final SandboxExtension SANDBOX = new SandboxExtension(Sandbox.builder().https(true));
+
+	private final Sandbox sandbox = SANDBOX.sandbox();
 	private ApiClient client;
-
-	@BeforeAll
-	static void start() {
-		sandbox = Sandbox.builder().https(true).start();
-	}
-
-	@AfterAll
-	static void stop() {
-		sandbox.close();
-	}
 
 	@BeforeEach
 	void connect() {
-		sandbox.reset();
 		client = client(0);
 	}
 
@@ -182,7 +174,7 @@ class GenesysJavaSdkTest {
 		assertRetriedAfterOneSecond(usersCalls(), 200, 200, 429, 200);
 	}
 
-	private static List<RecordedRequest> usersCalls() {
+	private List<RecordedRequest> usersCalls() {
 		return sandbox.recentRequests().stream().filter(request -> request.endpoint() == Endpoint.GENESYS_USERS)
 				.toList();
 	}
@@ -220,7 +212,7 @@ class GenesysJavaSdkTest {
 	}
 
 	/** An SDK client for the sandbox; {@code maxRetrySeconds} 0 is the SDK's default (no retries). */
-	private static ApiClient client(int maxRetrySeconds) {
+	private ApiClient client(int maxRetrySeconds) {
 		ObjectMapper strict = ApiClient.buildObjectMapper(new ApiDateFormat())
 				.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 		ApiClient.RetryConfiguration retries = new ApiClient.RetryConfiguration();
