@@ -23,7 +23,7 @@ import java.util.function.Predicate;
  * silently ignored. Parameters it does not document are ignored, as web APIs usually do.
  *
  * @param skip     agents to leave out before the page
- * @param top      page size, at most {@value CxoneApi#MAX_TOP} (larger values are capped)
+ * @param top      page size, at most {@value #MAX_TOP} (larger values are capped)
  * @param filter   {@code isActive}, {@code searchString} and {@code updateSince} together
  * @param order    {@code orderBy}, or {@code null} for the directory's order
  * @param fields   {@code fields}: the agent fields to return, or empty for all

@@ -19,7 +19,6 @@ import java.util.UUID;
  */
 final class CxoneApi {
 
-	static final int MAX_TOP = AgentsQuery.MAX_TOP;
 	/**
 	 * The grant types of NICE's published OpenID configuration. Only {@code password} and {@code refresh_token}
 	 * are served here; there is no {@code client_credentials}.
