@@ -30,7 +30,7 @@ class BadInputTest {
 		assertGenesysError(http.get("/api/v2/users/me"), 404, "not.found");
 		assertGenesysError(http.get("/"), 404, "not.found");
 		assertCxoneError(http.get("/incontactapi/services/v34.0/skills"), 404, "not_found");
-		assertCxoneError(http.get("/.well-known/jwks"), 404, "not_found");
+		assertCxoneError(http.get("/.well-known/jwks"), 404, "not_found"); // the JWKS is at /auth/jwks
 		assertThat(sandbox.requestCount(Endpoint.OTHER)).isEqualTo(4);
 	}
 
@@ -43,7 +43,8 @@ class BadInputTest {
 				new String[]{"DELETE", "/api/v2/users", "GET"},
 				new String[]{"POST", "/.well-known/openid-configuration", "GET"},
 				new String[]{"PATCH", "/.well-known/cxone-configuration", "GET"},
-				new String[]{"PUT", CxoneTest.AGENTS, "GET"});
+				new String[]{"PUT", CxoneTest.AGENTS, "GET"},
+				new String[]{"POST", "/auth/jwks", "GET"});
 		for (String[] c : cases) {
 			Http.Response response = http.send(c[0], c[1]);
 			assertThat(response.status()).as(c[0] + " " + c[1]).isEqualTo(405);
@@ -62,6 +63,7 @@ class BadInputTest {
 			"POST /oauth/token HTTP/1.1\r\nHost: h\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello",
 			"GET /.well-known/cxone-configuration?tenantId=%ZZ HTTP/1.1\r\nHost: h\r\n\r\n",
 			"GET /incontactapi/services/v34.0/agents?top=99999999999 HTTP/1.1\r\nHost: h\r\nAuthorization: Bearer\r\n\r\n",
+			"GET /api/v2/users?expand=%zz&state=%%% HTTP/1.1\r\nHost: h\r\nAuthorization: Bearer x\r\n\r\n",
 			"GET /api/v2/users HTTP/1.1\r\n\r\n",
 			"BREW /coffee HTTP/1.1\r\nHost: h\r\n\r\n",
 			"this is not http\r\n\r\n",

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,13 +108,15 @@ class CxoneAgentsQueryTest {
 	}
 
 	@Test
-	void unknownValuesAre400InCxonesShape() {
+	void unknownValuesAre400InCxonesShape() throws IOException {
 		for (String query : List.of("isActive=maybe", "updateSince=yesterday", "orderBy=salary",
 				"orderBy=lastName%20sideways", "orderBy=a%20b%20c", "fields=agentId,salary", "top=0", "skip=-1")) {
 			assertCxoneError(http.get(AGENTS + "?" + query, token), 400, "invalid_request");
 		}
 		assertThat(http.get(AGENTS + "?fields=salary", token).json().get("errorDescription").asString())
 				.contains("salary", "agentId", "lastUpdated");
+		assertThat(Http.raw(sandbox.port(), "GET " + AGENTS + "?searchString=%zz HTTP/1.1\r\nHost: h\r\n"
+				+ "Authorization: Bearer " + token + "\r\n\r\n")).startsWith("HTTP/1.1 400 ").contains("invalid_request");
 	}
 
 	private JsonNode page(String query) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -17,10 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(SandboxExtension.class)
 class GenesysUsersQueryTest {
 
+	private final Sandbox sandbox;
 	private final Http http;
 	private final String token;
 
 	GenesysUsersQueryTest(Sandbox sandbox) {
+		this.sandbox = sandbox;
 		this.http = new Http(sandbox);
 		this.token = http.genesysToken();
 	}
@@ -120,7 +123,7 @@ class GenesysUsersQueryTest {
 	}
 
 	@Test
-	void unknownValuesAre400WithThePlatformsBody() {
+	void unknownValuesAre400WithThePlatformsBody() throws IOException {
 		for (String query : List.of("expand=everything", "expand=Presence", "expand=presence,nope", "state=gone",
 				"sortOrder=sideways")) {
 			Http.Response response = http.get("/api/v2/users?" + query, token);
@@ -131,6 +134,8 @@ class GenesysUsersQueryTest {
 				.contains("everything", "presence", "biography");
 		assertThat(http.get("/api/v2/users?whatever=1", token).status()).as("unknown parameters are ignored")
 				.isEqualTo(200);
+		assertThat(Http.raw(sandbox.port(), "GET /api/v2/users?expand=%zz HTTP/1.1\r\nHost: h\r\n"
+				+ "Authorization: Bearer " + token + "\r\n\r\n")).startsWith("HTTP/1.1 400 ").contains("bad.request");
 	}
 
 	private JsonNode page(String query) {
