@@ -2,10 +2,10 @@ package dev.ccauth.testkit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.ccauth.testkit.Directory.CxoneAgent;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,13 +19,17 @@ import java.util.UUID;
  */
 final class CxoneApi {
 
-	static final int DEFAULT_TOP = 100;
-	static final int MAX_TOP = 100;
+	/**
+	 * The grant types of NICE's published OpenID configuration. Only {@code password} and {@code refresh_token}
+	 * are served here; there is no {@code client_credentials}.
+	 */
+	static final List<String> GRANT_TYPES = List.of("authorization_code", "password", "refresh_token",
+			"token-exchange");
 	static final Set<String> TUTORIAL_SCOPES = Set.of("urn:nice:cxa:read", "urn:nice:cxa:write");
 	static final String TUTORIAL_DEFAULT_SCOPE = "urn:nice:cxa:read urn:nice:cxa:write";
 
-	record AgentsPage(long businessUnitId, int totalRecords, @JsonProperty("_links") Links links,
-					  List<CxoneAgent> agents) {
+	record AgentsPage(long businessUnitId, String lastPollTime, int totalRecords, int hiddenAgents,
+					  @JsonProperty("_links") Links links, List<Object> agents) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
@@ -50,15 +54,20 @@ final class CxoneApi {
 		document.put("issuer", base);
 		document.put("authorization_endpoint", base + "/auth/authorize");
 		document.put("token_endpoint", base + "/auth/token");
+		document.put("jwks_uri", base + "/auth/jwks");
 		document.put("response_types_supported", List.of("code"));
-		document.put("grant_types_supported",
-				List.of("authorization_code", "password", "refresh_token", "client_credentials"));
+		document.put("grant_types_supported", GRANT_TYPES);
 		document.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic"));
 		document.put("subject_types_supported", List.of("public"));
-		document.put("id_token_signing_alg_values_supported", List.of("HS256"));
+		document.put("id_token_signing_alg_values_supported", List.of("RS256"));
 		document.put("scopes_supported", List.of("openid", "offline_access"));
 		document.put("claims_supported", List.of("iss", "sub", "aud", "iat", "exp", "tenantId", "icBUId", "name"));
 		return Reply.json(200, document);
+	}
+
+	/** {@code GET /auth/jwks}: the public key of the {@code id_token} signature. */
+	Reply jwks() {
+		return Reply.json(200, SigningKey.shared().jwks());
 	}
 
 	/** {@code POST /auth/token}: Basic client authentication only, as the discovery document says. */
@@ -69,7 +78,7 @@ final class CxoneApi {
 			exchange.form(); // a malformed body is still invalid_request first
 			return error.reply(401, "invalid_client",
 							"client authentication must use HTTP Basic (client_secret_basic)")
-					.withHeader("www-authenticate", "Basic realm=\"cxone\"");
+					.withHeader(Reply.WWW_AUTHENTICATE, "Basic realm=\"cxone\"");
 		}
 		String grant = exchange.formValue("grant_type");
 		if (grant == null) {
@@ -80,13 +89,12 @@ final class CxoneApi {
 			return limited;
 		}
 		ClientCredentials client = org.cxoneClient();
-		if (!Exchange.matches(client.clientId(), basic.clientId())
-				|| !Exchange.matches(client.clientSecret(), basic.clientSecret())) {
+		if (!client.clientId().equals(basic.clientId()) || !client.clientSecret().equals(basic.clientSecret())) {
 			return error.reply(401, "invalid_client", "invalid client credentials");
 		}
+		// CXone has no client-credentials grant: a back-end app authenticates with an access key (password)
 		return switch (grant) {
 			case "password" -> passwordGrant(exchange);
-			case "client_credentials" -> issue(exchange, client.clientId(), null);
 			case "refresh_token" -> refreshGrant(exchange);
 			default -> error.reply(400, "unsupported_grant_type", "grant type " + grant + " is not supported");
 		};
@@ -134,7 +142,8 @@ final class CxoneApi {
 		claims.put("tenantId", org.tenantId());
 		claims.put("icBUId", org.businessUnitId());
 		claims.put("name", "ccauth sandbox integration user");
-		return new TokenResponse(token, "Bearer", expiresIn, refreshToken, jwt.sign(claims), null).reply();
+		return new TokenResponse(token, "Bearer", expiresIn, refreshToken, SigningKey.shared().sign(claims), null)
+				.reply();
 	}
 
 	/** The tutorial's {@code POST /oauth/token} for the CXone client: client credentials, form or Basic. */
@@ -155,7 +164,7 @@ final class CxoneApi {
 			return limited;
 		}
 		ClientCredentials client = org.cxoneClient();
-		if (!Exchange.matches(client.clientId(), clientId) || !Exchange.matches(client.clientSecret(), secret)) {
+		if (!client.clientId().equals(clientId) || !client.clientSecret().equals(secret)) {
 			return error.reply(401, "invalid_client", "invalid client credentials");
 		}
 		if (!"client_credentials".equals(grant)) {
@@ -181,7 +190,7 @@ final class CxoneApi {
 			return null;
 		}
 		return ErrorStyle.CXONE_OAUTH.reply(429, "too_many_requests", "rate limit exceeded")
-				.withHeader("retry-after", Long.toString(rate.resetSeconds()));
+				.withHeader(Reply.RETRY_AFTER, Long.toString(rate.resetSeconds()));
 	}
 
 	/** {@code GET /.well-known/cxone-configuration?tenantId=}. */
@@ -194,50 +203,53 @@ final class CxoneApi {
 			return ErrorStyle.CXONE_API.reply(404, "not_found", "tenant " + tenantId + " was not found");
 		}
 		String base = exchange.base();
+		String host = URI.create(base).getHost();
+		// the fields NICE's spec marks required, then the usual optional ones; every host is the sandbox
 		Map<String, Object> configuration = new LinkedHashMap<>();
 		configuration.put("private", false);
-		configuration.put("area", "sandbox");
-		configuration.put("domain", URI.create(base).getHost());
 		configuration.put("ui_endpoint", base);
 		configuration.put("auth_endpoint", base);
 		configuration.put("api_endpoint", base);
+		configuration.put("domain", host);
+		configuration.put("uhDomain", host);
+		configuration.put("area", "sandbox");
+		configuration.put("cluster", "SBX1");
+		configuration.put("acdDomain", host);
 		configuration.put("tenantId", org.tenantId());
 		return Reply.json(200, configuration);
 	}
 
-	/** {@code GET /incontactapi/services/v34.0/agents?skip=&top=}: 204 without a body when the page is empty. */
+	/**
+	 * {@code GET /incontactapi/services/v34.0/agents}: {@code skip}, {@code top}, {@code isActive},
+	 * {@code searchString}, {@code updateSince}, {@code orderBy}, {@code fields} (see {@link AgentsQuery}); 204
+	 * without a body when the page is empty.
+	 */
 	Reply agents(Exchange exchange) {
 		String bearer = exchange.bearer();
 		if (tokens.check(bearer, Platform.CXONE) != TokenStore.Validity.VALID) {
 			return ErrorStyle.CXONE_API.reply(401, "invalid_token", "The access token is invalid or has expired.")
-					.withHeader("www-authenticate", "Bearer error=\"invalid_token\"");
+					.withHeader(Reply.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
 		}
 		FixedWindowLimiter.Decision rate = limits.apiRequest(bearer);
 		if (rate != null && !rate.allowed()) {
 			return ErrorStyle.CXONE_API.reply(429, "too_many_requests", "rate limit exceeded")
-					.withHeader("retry-after", Long.toString(rate.resetSeconds()));
+					.withHeader(Reply.RETRY_AFTER, Long.toString(rate.resetSeconds()));
 		}
-		int skip = GenesysApi.intParam(exchange, "skip", 0);
-		int top = GenesysApi.intParam(exchange, "top", DEFAULT_TOP);
-		if (skip < 0) {
-			return ErrorStyle.CXONE_API.reply(400, "invalid_request", "skip must not be negative, was " + skip);
-		}
-		if (top < 1) {
-			return ErrorStyle.CXONE_API.reply(400, "invalid_request", "top must be at least 1, was " + top);
-		}
-		top = Math.min(top, MAX_TOP);
-		int total = org.agents();
-		if (skip >= total) {
+		String pollTime = Json.timestamp(Instant.now());
+		AgentsQuery query = AgentsQuery.of(exchange);
+		AgentsQuery.Page page = query.select(org.agents());
+		if (page.agents().isEmpty()) {
 			return Reply.empty(204);
 		}
-		List<CxoneAgent> agents = new ArrayList<>();
-		for (int i = skip; i < Math.min(total, skip + top); i++) {
-			agents.add(Directory.agent(i));
-		}
+		List<Object> agents = new ArrayList<>(page.agents().size());
+		page.agents().forEach(agent -> agents.add(query.render(agent)));
+		int skip = query.skip();
+		int top = query.top();
 		String self = exchange.base() + exchange.path();
-		Links links = new Links(self + "?skip=" + skip + "&top=" + top,
-				skip + top < total ? self + "?skip=" + (skip + top) + "&top=" + top : null,
-				skip > 0 ? self + "?skip=" + Math.max(0, skip - top) + "&top=" + top : null);
-		return Reply.json(200, new AgentsPage(org.businessUnitId(), total, links, agents));
+		Links links = new Links(query.link(self, skip),
+				skip + top < page.matching() ? query.link(self, skip + top) : null,
+				skip > 0 ? query.link(self, Math.max(0, skip - top)) : null);
+		// every agent is visible to the sandbox's access key: none is hidden by a security profile
+		return Reply.json(200, new AgentsPage(org.businessUnitId(), pollTime, page.matching(), 0, links, agents));
 	}
 }

@@ -14,12 +14,14 @@ public enum Endpoint {
 	GENESYS_USERS(Platform.GENESYS),
 	/** {@code GET /.well-known/openid-configuration}. */
 	CXONE_DISCOVERY(Platform.CXONE),
-	/** {@code POST /auth/token} and {@code POST /oauth/token} (CXone clients). */
+	/** {@code POST /auth/token} and {@code POST /oauth/token} (CXone clients, the tutorial's client credentials). */
 	CXONE_TOKEN(Platform.CXONE),
 	/** {@code GET /.well-known/cxone-configuration?tenantId=}. */
 	CXONE_TENANT_CONFIGURATION(Platform.CXONE),
 	/** {@code GET /incontactapi/services/v34.0/agents}. */
 	CXONE_AGENTS(Platform.CXONE),
+	/** {@code GET /auth/jwks}: the key that signs {@code id_token}s, the discovery document's {@code jwks_uri}. */
+	CXONE_JWKS(Platform.CXONE),
 	/** Any other path. */
 	OTHER(null);
 

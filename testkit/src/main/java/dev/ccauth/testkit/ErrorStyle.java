@@ -8,7 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 enum ErrorStyle {
 	/** Genesys token endpoint: {@code {"error","description","error_description"}}. */
 	GENESYS_OAUTH,
-	/** Genesys API: {@code {"status","code","message","contextId","details","errors"}}. */
+	/** Genesys API: {@code {"message","code","status","contextId","details","errors"}}, in that order. */
 	GENESYS_API,
 	/** CXone token endpoint: {@code {"error","errorDescription"}}. */
 	CXONE_OAUTH,
@@ -18,7 +18,7 @@ enum ErrorStyle {
 	record GenesysOAuthError(String error, String description, String error_description) {
 	}
 
-	record GenesysApiError(int status, String code, String message, String contextId, List<Object> details,
+	record GenesysApiError(String message, String code, int status, String contextId, List<Object> details,
 						   List<Object> errors) {
 	}
 
@@ -41,16 +41,32 @@ enum ErrorStyle {
 			case GENESYS_OAUTH -> Reply.json(status, new GenesysOAuthError(code, description, description));
 			case GENESYS_API -> {
 				String contextId = contextId();
-				yield Reply.json(status, new GenesysApiError(status, code, description, contextId, List.of(),
-						List.of())).withHeader("inin-correlation-id", contextId);
+				yield Reply.json(status, new GenesysApiError(description, code, status, contextId, List.of(),
+						List.of())).withHeader(Reply.CORRELATION_ID, contextId);
 			}
 			case CXONE_OAUTH, CXONE_API -> Reply.json(status, new CxoneError(code, description));
 		};
 	}
 
-	/** A plausible error of this platform for any status, as {@link Sandbox#failNext} sends. */
+	/**
+	 * A plausible error of this platform for any status, as {@link Sandbox#failNext} sends. A Genesys API 429
+	 * always says when to retry, as the platform does on every 429.
+	 */
 	Reply generic(int status) {
+		if (this == GENESYS_API && status == 429) {
+			return genesysRateLimited(1);
+		}
 		return reply(status, code(status), message(status));
+	}
+
+	/**
+	 * The Genesys API's 429 since it normalized them (Nov 2021): {@code Retry-After} in whole seconds, and the
+	 * same number in the message.
+	 */
+	static Reply genesysRateLimited(long retryAfterSeconds) {
+		return GENESYS_API.reply(429, "too.many.requests.retry.after",
+						"Rate limit exceeded the maximum. Retry the request in [" + retryAfterSeconds + "] seconds")
+				.withHeader(Reply.RETRY_AFTER, Long.toString(retryAfterSeconds));
 	}
 
 	String code(int status) {
@@ -64,7 +80,7 @@ enum ErrorStyle {
 				case 408 -> "request.timeout";
 				case 409 -> "conflict";
 				case 415 -> "unsupported.media.type";
-				case 429 -> "too.many.requests";
+				case 429 -> "too.many.requests.retry.after";
 				case 500 -> "internal.server.error";
 				case 502 -> "bad.gateway";
 				case 503 -> "service.unavailable";

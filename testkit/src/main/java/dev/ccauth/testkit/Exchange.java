@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -83,6 +84,31 @@ final class Exchange {
 		}
 	}
 
+	/**
+	 * Every value of a query parameter, repeated ({@code id=a&id=b}) or comma-separated ({@code id=a,b}) as the
+	 * platforms accept lists; empty when absent.
+	 */
+	List<String> queryValues(String name) {
+		List<String> values;
+		try {
+			values = decoder.parameters().get(name);
+		} catch (IllegalArgumentException malformed) {
+			throw new BadRequest("malformed query string");
+		}
+		if (values == null) {
+			return List.of();
+		}
+		List<String> split = new ArrayList<>();
+		for (String value : values) {
+			for (String item : value.split(",")) {
+				if (!item.isBlank()) {
+					split.add(item.trim());
+				}
+			}
+		}
+		return split;
+	}
+
 	/** The {@code application/x-www-form-urlencoded} body; a repeated parameter is an error as in RFC 6749. */
 	Map<String, String> form() {
 		if (form == null) {
@@ -128,7 +154,12 @@ final class Exchange {
 		}
 	}
 
-	/** HTTP Basic credentials, or {@code null} when the request has none. */
+	/**
+	 * HTTP Basic client credentials as RFC 6749 section 2.3.1 defines them, or {@code null} when the request has
+	 * none: Base64, split at the first {@code :}, then id and secret each {@code application/x-www-form-urlencoded}
+	 * decoded. A client that skips the form-encoding fails here, as it does against a conformant server, when its
+	 * secret holds {@code + % :} or other reserved characters.
+	 */
 	Basic basic() {
 		String authorization = headers.get(HttpHeaderNames.AUTHORIZATION);
 		if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -145,7 +176,13 @@ final class Exchange {
 		if (colon < 0) {
 			throw new BadRequest("malformed Basic credentials");
 		}
-		return new Basic(decoded.substring(0, colon), decoded.substring(colon + 1));
+		try {
+			return new Basic(URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+					URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8));
+		} catch (IllegalArgumentException notFormEncoded) {
+			throw new BadRequest("malformed Basic credentials: client id and secret must be form-encoded"
+					+ " (RFC 6749 section 2.3.1)");
+		}
 	}
 
 	/** The client id a token request authenticates with (Basic first, then the form), without failing. */
@@ -166,23 +203,5 @@ final class Exchange {
 		}
 		String token = authorization.substring(7).trim();
 		return token.isEmpty() ? null : token;
-	}
-
-	/**
-	 * Whether a presented credential matches: as sent, or form-decoded first (RFC 6749 section 2.3.1 asks
-	 * clients to form-encode id and secret inside Basic; many do not).
-	 */
-	static boolean matches(String expected, String presented) {
-		if (presented == null) {
-			return false;
-		}
-		if (expected.equals(presented)) {
-			return true;
-		}
-		try {
-			return expected.equals(URLDecoder.decode(presented, StandardCharsets.UTF_8));
-		} catch (IllegalArgumentException notEncoded) {
-			return false;
-		}
 	}
 }

@@ -1,7 +1,7 @@
 package dev.ccauth.testkit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.ccauth.testkit.Directory.GenesysUser;
+import dev.ccauth.testkit.Directory.Users;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +10,8 @@ import java.util.Map;
 /** Genesys Cloud: the client-credentials token endpoint and {@code GET /api/v2/users}. */
 final class GenesysApi {
 
-	static final int DEFAULT_PAGE_SIZE = 25;
-	static final int MAX_PAGE_SIZE = 500;
-
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record UsersPage(List<GenesysUser> entities, int pageSize, int pageNumber, long total, int pageCount,
+	record UsersPage(List<Object> entities, int pageSize, int pageNumber, long total, int pageCount,
 					 String firstUri, String selfUri, String nextUri, String previousUri, String lastUri) {
 	}
 
@@ -48,10 +45,10 @@ final class GenesysApi {
 					"rate limit exceeded; retry in " + rate.resetSeconds() + " seconds");
 		}
 		ClientCredentials client = org.genesysClient();
-		if (!Exchange.matches(client.clientId(), clientId)) {
+		if (!client.clientId().equals(clientId)) {
 			return error.reply(400, "invalid_client", "client not found");
 		}
-		if (!Exchange.matches(client.clientSecret(), secret)) {
+		if (!client.clientSecret().equals(secret)) {
 			return error.reply(401, "invalid_client", "authentication failed");
 		}
 		if (!"client_credentials".equals(grant)) {
@@ -61,56 +58,49 @@ final class GenesysApi {
 		return new TokenResponse(token, "bearer", tokens.expiresInSeconds(), null, null, null).reply();
 	}
 
-	/** {@code GET /api/v2/users?pageSize=&pageNumber=}. */
+	/** {@code GET /api/v2/users}: see {@link UsersQuery} for its parameters. */
 	Reply users(Exchange exchange) {
 		String bearer = exchange.bearer();
 		if (tokens.check(bearer, Platform.GENESYS) != TokenStore.Validity.VALID) {
 			return ErrorStyle.GENESYS_API.reply(401, "bad.credentials", "Invalid login credentials.");
 		}
 		FixedWindowLimiter.Decision rate = limits.apiRequest(bearer);
-		Map<String, String> rateHeaders = rate == null ? Map.of() : Map.of(
+		Map<String, String> rateHeaders = rate == null || !limits.ininHeaders ? Map.of() : Map.of(
 				"inin-ratelimit-count", Integer.toString(rate.count()),
 				"inin-ratelimit-allowed", Integer.toString(rate.limit()),
 				"inin-ratelimit-reset", Long.toString(rate.resetSeconds()));
 		if (rate != null && !rate.allowed()) {
-			return ErrorStyle.GENESYS_API.reply(429, "too.many.requests",
-							"Rate limit exceeded the maximum. Retry the request in [" + rate.resetSeconds()
-									+ "] seconds")
-					.withHeader("retry-after", Long.toString(rate.resetSeconds()))
-					.withHeaders(rateHeaders);
+			return ErrorStyle.genesysRateLimited(rate.resetSeconds()).withHeaders(rateHeaders);
 		}
-		int pageSize = intParam(exchange, "pageSize", DEFAULT_PAGE_SIZE);
-		int pageNumber = intParam(exchange, "pageNumber", 1);
-		if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-			return ErrorStyle.GENESYS_API.reply(400, "bad.request",
-					"pageSize must be between 1 and " + MAX_PAGE_SIZE + ", was " + pageSize);
-		}
-		if (pageNumber < 1) {
-			return ErrorStyle.GENESYS_API.reply(400, "bad.request", "pageNumber must be at least 1, was " + pageNumber);
-		}
-		return Reply.json(200, page(pageSize, pageNumber))
-				.withHeader("inin-correlation-id", ErrorStyle.contextId())
+		return Reply.json(200, page(UsersQuery.of(exchange)))
+				.withHeader(Reply.CORRELATION_ID, ErrorStyle.contextId())
 				.withHeaders(rateHeaders);
 	}
 
-	private UsersPage page(int pageSize, int pageNumber) {
-		int total = org.users();
-		int pageCount = (total + pageSize - 1) / pageSize;
+	/**
+	 * One page. Past the last page the entities are empty, there is no {@code nextUri}, and {@code previousUri}
+	 * points at the last page that exists, so a client that steps back lands on real users.
+	 */
+	private UsersPage page(UsersQuery query) {
+		Users users = org.users();
+		UsersQuery.Selection selection = query.select(users);
+		int pageSize = query.pageSize();
+		int pageNumber = query.pageNumber();
+		int total = selection.size();
+		int pageCount = (int) (((long) total + pageSize - 1) / pageSize);
 		long first = (long) (pageNumber - 1) * pageSize;
-		List<GenesysUser> entities = new ArrayList<>();
-		for (long i = first; i < Math.min(total, first + pageSize); i++) {
-			entities.add(Directory.user((int) i));
+		List<Object> entities = new ArrayList<>();
+		for (long k = first; k < Math.min(total, first + pageSize); k++) {
+			int position = selection.position((int) k);
+			Directory.GenesysUser user = Directory.user(users, position);
+			entities.add(query.expand().isEmpty() ? user : UserExpansion.expand(user, position, query));
 		}
+		int lastPage = Math.max(1, pageCount);
 		return new UsersPage(entities, pageSize, pageNumber, total, pageCount,
-				uri(pageSize, 1), uri(pageSize, pageNumber),
-				pageNumber < pageCount ? uri(pageSize, pageNumber + 1) : null,
-				pageNumber > 1 ? uri(pageSize, pageNumber - 1) : null,
-				uri(pageSize, Math.max(1, pageCount)));
-	}
-
-	/** Genesys paging links are paths relative to the API host. */
-	private static String uri(int pageSize, int pageNumber) {
-		return "/api/v2/users?pageSize=" + pageSize + "&pageNumber=" + pageNumber;
+				query.uri(1), query.uri(pageNumber),
+				pageNumber < pageCount ? query.uri(pageNumber + 1) : null,
+				pageNumber > 1 ? query.uri(Math.min(pageNumber - 1, lastPage)) : null,
+				query.uri(lastPage));
 	}
 
 	static int intParam(Exchange exchange, String name, int defaultValue) {

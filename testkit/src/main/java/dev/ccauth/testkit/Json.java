@@ -5,6 +5,10 @@ import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
 /** The one JSON mapper of the sandbox: fields in declaration order, so bodies read like the platforms'. */
 final class Json {
 
@@ -12,7 +16,15 @@ final class Json {
 			.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
 			.build();
 
+	/** Both platforms write instants in UTC with milliseconds: {@code 2024-01-01T09:30:00.000Z}. */
+	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+			.withZone(ZoneOffset.UTC);
+
 	private Json() {
+	}
+
+	static String timestamp(Instant instant) {
+		return TIMESTAMP.format(instant);
 	}
 
 	static byte[] bytes(Object value) {

@@ -12,8 +12,9 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * Compact JWTs, HS256 with a key made up at start: the CXone {@code id_token}, and refresh tokens, which
- * thereby need no storage.
+ * The CXone refresh tokens: compact JWTs, HS256 with a key made up when the sandbox starts, so they need no
+ * storage and work only on the sandbox that issued them. Clients treat them as opaque; the {@code id_token},
+ * which clients may verify, is signed by {@link SigningKey} instead.
  */
 final class Jwt {
 

@@ -1,16 +1,21 @@
 package dev.ccauth.testkit;
 
+import dev.ccauth.testkit.Directory.Users;
+
 /**
  * Who exists in the sandbox: its clients, its CXone tenant and how many people it lists.
- * Fixed values, so the standalone sandbox prints the same demo credentials every run.
+ * Fixed values by default, so the standalone sandbox prints the same demo credentials every run.
  */
 record Org(ClientCredentials genesysClient, ClientCredentials cxoneClient, AccessKey accessKey, String tenantId,
-		   long businessUnitId, String accessKeyOwnerId, int users, int agents) {
+		   long businessUnitId, String accessKeyOwnerId, Users users, int agents) {
 
-	static Org demo(int users, int agents) {
-		return new Org(
-				new ClientCredentials("5b0c4f2e-9d7a-4c1e-8a3f-5a4db0c5a11d", "sandbox-genesys-secret-Vq3ZkP8mW2xR7tN4"),
-				new ClientCredentials("ccauth-sandbox-cxone-app", "sandbox-cxone-secret-Hj6Lp2Qs9Xv4Bn7Kt3"),
+	static final ClientCredentials DEMO_GENESYS_CLIENT = new ClientCredentials(
+			"5b0c4f2e-9d7a-4c1e-8a3f-5a4db0c5a11d", "sandbox-genesys-secret-Vq3ZkP8mW2xR7tN4");
+	static final ClientCredentials DEMO_CXONE_CLIENT = new ClientCredentials(
+			"ccauth-sandbox-cxone-app", "sandbox-cxone-secret-Hj6Lp2Qs9Xv4Bn7Kt3");
+
+	static Org demo(ClientCredentials genesysClient, ClientCredentials cxoneClient, Users users, int agents) {
+		return new Org(genesysClient, cxoneClient,
 				// real access key secrets contain reserved characters: clients must form-encode them
 				new AccessKey("SBXAKQ7Z3M5N8P2R4T6V9W1Y",
 						"sbx/Ak+3r=Tq%9w&Zx/Lm+Np=Q8%vR&s2=="),

@@ -12,6 +12,7 @@ enum Route {
 	CXONE_DISCOVERY("GET"),
 	CXONE_TENANT_CONFIGURATION("GET"),
 	CXONE_AGENTS("GET"),
+	CXONE_JWKS("GET"),
 	UNKNOWN(null);
 
 	/** CXone paths are case-insensitive ({@code /inContactAPI/...}) and several API versions are live. */
@@ -36,6 +37,7 @@ enum Route {
 			case "/api/v2/users" -> GENESYS_USERS;
 			case "/.well-known/openid-configuration" -> CXONE_DISCOVERY;
 			case "/.well-known/cxone-configuration" -> CXONE_TENANT_CONFIGURATION;
+			case "/auth/jwks" -> CXONE_JWKS;
 			default -> AGENTS.matcher(path).matches() ? CXONE_AGENTS : UNKNOWN;
 		};
 	}
@@ -51,6 +53,7 @@ enum Route {
 			case CXONE_DISCOVERY -> Endpoint.CXONE_DISCOVERY;
 			case CXONE_TENANT_CONFIGURATION -> Endpoint.CXONE_TENANT_CONFIGURATION;
 			case CXONE_AGENTS -> Endpoint.CXONE_AGENTS;
+			case CXONE_JWKS -> Endpoint.CXONE_JWKS;
 			case UNKNOWN -> Endpoint.OTHER;
 		};
 	}

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
@@ -54,9 +55,11 @@ public final class Sandbox implements AutoCloseable {
 
 	private Sandbox(Builder settings) {
 		this.settings = settings.copy();
-		this.org = Org.demo(settings.users, settings.agents);
+		this.org = Org.demo(settings.genesysClient, settings.cxoneClient,
+				new Directory.Users(settings.users, settings.inactiveUsers, settings.deletedUsers), settings.agents);
 		this.tokens = new TokenStore(settings.tokenLifetime);
-		this.limits = new Limits(settings.apiRateLimit, settings.tokenRateLimit);
+		this.limits = new Limits(settings.apiRateLimit, settings.tokenRateLimit, settings.ininRateLimitHeaders);
+		SigningKey.prepare();
 		this.certificate = settings.https ? SandboxCertificate.generate() : null;
 		this.loops = LoopResources.create("ccauth-sandbox", 1, 2, true);
 		this.timer = Schedulers.newSingle("ccauth-sandbox-timer", true);
@@ -67,6 +70,12 @@ public final class Sandbox implements AutoCloseable {
 				.port(settings.port)
 				.option(ChannelOption.SO_BACKLOG, 4096)
 				.childOption(ChannelOption.TCP_NODELAY, true)
+				.doOnChannelInit((observer, channel, remote) -> {
+					if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+						channel.pipeline().addAfter(NettyPipeline.HttpCodec, "ccauth.headerSpelling",
+								HeaderSpelling.INSTANCE);
+					}
+				})
 				.handle(handler);
 		if (certificate != null) {
 			http = http.secure(spec -> spec.sslContext(Http11SslContextSpec.forServer(
@@ -101,10 +110,15 @@ public final class Sandbox implements AutoCloseable {
 		private int port;
 		private boolean https;
 		private int users = 137;
+		private int inactiveUsers = 3;
+		private int deletedUsers = 2;
 		private int agents = 42;
 		private Duration tokenLifetime = Duration.ofHours(1);
 		private RateLimit apiRateLimit;
 		private RateLimit tokenRateLimit;
+		private boolean ininRateLimitHeaders;
+		private ClientCredentials genesysClient = Org.DEMO_GENESYS_CLIENT;
+		private ClientCredentials cxoneClient = Org.DEMO_CXONE_CLIENT;
 
 		private Builder() {
 		}
@@ -124,9 +138,21 @@ public final class Sandbox implements AutoCloseable {
 			return this;
 		}
 
-		/** How many Genesys users {@code /api/v2/users} lists; default 137. */
+		/** How many active Genesys users {@code /api/v2/users} lists (its default {@code state}); default 137. */
 		public Builder users(int count) {
 			this.users = requireCount(count, "users");
+			return this;
+		}
+
+		/** How many inactive Genesys users there are besides ({@code state=inactive} or {@code any}); default 3. */
+		public Builder inactiveUsers(int count) {
+			this.inactiveUsers = requireCount(count, "inactiveUsers");
+			return this;
+		}
+
+		/** How many deleted Genesys users there are besides ({@code state=deleted} or {@code any}); default 2. */
+		public Builder deletedUsers(int count) {
+			this.deletedUsers = requireCount(count, "deletedUsers");
 			return this;
 		}
 
@@ -154,7 +180,39 @@ public final class Sandbox implements AutoCloseable {
 			return this;
 		}
 
+		/**
+		 * Whether rate-limited Genesys API responses carry {@code inin-ratelimit-count}, {@code -allowed} and
+		 * {@code -reset}, which Genesys removed from every response in June 2021; default off. Only for tests of
+		 * clients written before then: production never sends them.
+		 */
+		public Builder ininRateLimitHeaders(boolean send) {
+			this.ininRateLimitHeaders = send;
+			return this;
+		}
+
+		/**
+		 * The Genesys OAuth client; default a fixed demo client. Any characters are allowed: clients must
+		 * form-encode id and secret inside HTTP Basic (RFC 6749 section 2.3.1), as the sandbox decodes them.
+		 */
+		public Builder genesysClient(String clientId, String clientSecret) {
+			this.genesysClient = client(clientId, clientSecret);
+			return this;
+		}
+
+		/** The CXone OAuth client (both token endpoints); default a fixed demo client. As {@link #genesysClient}. */
+		public Builder cxoneClient(String clientId, String clientSecret) {
+			this.cxoneClient = client(clientId, clientSecret);
+			return this;
+		}
+
 		public Sandbox start() {
+			if ((long) users + inactiveUsers + deletedUsers > Integer.MAX_VALUE) {
+				throw new IllegalArgumentException("at most " + Integer.MAX_VALUE + " Genesys users in all");
+			}
+			if (genesysClient.clientId().equals(cxoneClient.clientId())) {
+				throw new IllegalArgumentException("the Genesys and CXone client ids must differ: /oauth/token tells"
+						+ " the platforms apart by the client id");
+			}
 			return new Sandbox(this);
 		}
 
@@ -163,11 +221,25 @@ public final class Sandbox implements AutoCloseable {
 			copy.port = port;
 			copy.https = https;
 			copy.users = users;
+			copy.inactiveUsers = inactiveUsers;
+			copy.deletedUsers = deletedUsers;
 			copy.agents = agents;
 			copy.tokenLifetime = tokenLifetime;
 			copy.apiRateLimit = apiRateLimit;
 			copy.tokenRateLimit = tokenRateLimit;
+			copy.ininRateLimitHeaders = ininRateLimitHeaders;
+			copy.genesysClient = genesysClient;
+			copy.cxoneClient = cxoneClient;
 			return copy;
+		}
+
+		private static ClientCredentials client(String clientId, String clientSecret) {
+			Objects.requireNonNull(clientId, "clientId");
+			Objects.requireNonNull(clientSecret, "clientSecret");
+			if (clientId.isEmpty() || clientSecret.isEmpty()) {
+				throw new IllegalArgumentException("client id and secret must not be empty");
+			}
+			return new ClientCredentials(clientId, clientSecret);
 		}
 
 		private static int requireCount(int count, String what) {
@@ -288,6 +360,11 @@ public final class Sandbox implements AutoCloseable {
 		limits.api = null;
 	}
 
+	/** As {@link Builder#ininRateLimitHeaders(boolean)}, from now on. */
+	public void ininRateLimitHeaders(boolean send) {
+		limits.ininHeaders = send;
+	}
+
 	/** At most {@code requests} token requests per {@code window} per client id, from now on. */
 	public void tokenRateLimit(int requests, Duration window) {
 		limits.token = new FixedWindowLimiter(new RateLimit(requests, window));
@@ -311,13 +388,17 @@ public final class Sandbox implements AutoCloseable {
 
 	/**
 	 * The next {@code count} requests to {@code endpoint} get {@code status} with the platform's error body and
-	 * no {@code Retry-After}.
+	 * no {@code Retry-After}, except a 429 of the Genesys API, which says {@code Retry-After: 1} as Genesys does on
+	 * every 429.
 	 */
 	public void failNext(Endpoint endpoint, int count, int status) {
 		addFault(endpoint, count, new Faults.Fail(requireStatus(status), null));
 	}
 
-	/** As {@link #failNext(Endpoint, int, int)}, with {@code Retry-After} in whole seconds (rounded up, at least 1). */
+	/**
+	 * As {@link #failNext(Endpoint, int, int)}, with {@code Retry-After} in whole seconds (rounded up, at least 1);
+	 * a Genesys API 429 also names them in its message, as the platform does.
+	 */
 	public void failNext(Endpoint endpoint, int count, int status, Duration retryAfter) {
 		Objects.requireNonNull(retryAfter, "retryAfter");
 		addFault(endpoint, count, new Faults.Fail(requireStatus(status), retryAfter));
@@ -372,14 +453,15 @@ public final class Sandbox implements AutoCloseable {
 	}
 
 	/**
-	 * Counters, faults, latency, revocations, token lifetime and rate limits back to the builder's settings.
+	 * Counters, faults, latency, revocations, token lifetime, rate limits and {@code inin-ratelimit-*} headers back
+	 * to the builder's settings.
 	 * Tokens issued so far stay valid until they expire, so a client that cached one keeps working.
 	 */
 	public void reset() {
 		faults.reset();
 		counters.reset();
 		tokens.reset(settings.tokenLifetime);
-		limits.set(settings.apiRateLimit, settings.tokenRateLimit);
+		limits.set(settings.apiRateLimit, settings.tokenRateLimit, settings.ininRateLimitHeaders);
 	}
 
 	/** Stops the server and its threads, and deletes the CA file. Idempotent. */

@@ -17,10 +17,15 @@ import java.time.Instant;
 
 /**
  * A throwaway CA and a server certificate it issued for {@code 127.0.0.1} and {@code localhost}, made at
- * start. Clients trust the CA (a CA, not the leaf itself, because OpenSSL-based clients reject a leaf used
+ * start. The certificate also names {@code api.localhost} and {@code login.localhost}: clients that derive the
+ * login host from the API host ({@code api.} to {@code login.}, as the official Genesys SDKs do) can then reach
+ * the sandbox by resolving those names to {@code 127.0.0.1}. Clients trust the CA (a CA, not the leaf itself, because OpenSSL-based clients reject a leaf used
  * as its own trust anchor); its PEM also goes to a temporary file for tools that want a path.
  */
 final class SandboxCertificate {
+
+	static final String API_HOST = "api.localhost";
+	static final String LOGIN_HOST = "login.localhost";
 
 	private final X509Bundle ca;
 	private final X509Bundle server;
@@ -48,6 +53,8 @@ final class SandboxCertificate {
 					.subject("CN=127.0.0.1, O=ccauth testkit")
 					.addSanIpAddress("127.0.0.1")
 					.addSanDnsName("localhost")
+					.addSanDnsName(API_HOST)
+					.addSanDnsName(LOGIN_HOST)
 					.setKeyUsage(true, CertificateBuilder.KeyUsage.digitalSignature)
 					.addExtendedKeyUsageServerAuth()
 					.buildIssuedBy(ca);

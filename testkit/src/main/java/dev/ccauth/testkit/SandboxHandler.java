@@ -16,6 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.function.BiFunction;
 
@@ -63,6 +64,7 @@ final class SandboxHandler implements BiFunction<HttpServerRequest, HttpServerRe
 	}
 
 	private Mono<Void> respond(HttpServerRequest request, HttpServerResponse response, String body) {
+		Instant received = Instant.now();
 		Exchange exchange = new Exchange(request.method().name(), request.uri(), request.requestHeaders(), body,
 				baseUrl, port);
 		Route route = Route.of(exchange.path());
@@ -89,7 +91,7 @@ final class SandboxHandler implements BiFunction<HttpServerRequest, HttpServerRe
 		}
 		int status = reply == null ? 0 : reply.status();
 		counters.record(new RecordedRequest(endpoint, exchange.method(), exchange.path(),
-				exchange.rawQuery(), exchange.host(), exchange.hasAuthorization(), status));
+				exchange.rawQuery(), exchange.host(), exchange.hasAuthorization(), status, received));
 		if (log.isDebugEnabled()) {
 			log.debug("{} {} -> {} ({})", exchange.method(), exchange.path(), status == 0 ? "dropped" : status,
 					endpoint);
@@ -106,7 +108,7 @@ final class SandboxHandler implements BiFunction<HttpServerRequest, HttpServerRe
 		}
 		if (!route.method().equals(exchange.method())) {
 			return style.reply(405, style.code(405), "method " + exchange.method() + " is not allowed here")
-					.withHeader("allow", route.method());
+					.withHeader(Reply.ALLOW, route.method());
 		}
 		try {
 			return switch (route) {
@@ -118,6 +120,7 @@ final class SandboxHandler implements BiFunction<HttpServerRequest, HttpServerRe
 				case CXONE_DISCOVERY -> cxone.discovery(exchange);
 				case CXONE_TENANT_CONFIGURATION -> cxone.tenantConfiguration(exchange);
 				case CXONE_AGENTS -> cxone.agents(exchange);
+				case CXONE_JWKS -> cxone.jwks();
 				case UNKNOWN -> style.generic(404);
 			};
 		} catch (BadRequest bad) {
@@ -129,12 +132,14 @@ final class SandboxHandler implements BiFunction<HttpServerRequest, HttpServerRe
 	}
 
 	private static Reply failure(ErrorStyle style, Fail fail) {
-		Reply reply = style.generic(fail.status());
-		if (fail.retryAfter() != null) {
-			long seconds = Math.max(1, (fail.retryAfter().toMillis() + 999) / 1000);
-			reply = reply.withHeader("retry-after", Long.toString(seconds));
+		if (fail.retryAfter() == null) {
+			return style.generic(fail.status());
 		}
-		return reply;
+		long seconds = Math.max(1, (fail.retryAfter().toMillis() + 999) / 1000);
+		if (style == ErrorStyle.GENESYS_API && fail.status() == 429) {
+			return ErrorStyle.genesysRateLimited(seconds);
+		}
+		return style.generic(fail.status()).withHeader(Reply.RETRY_AFTER, Long.toString(seconds));
 	}
 
 	private Reply malform(Reply reply, Malformation kind) {
@@ -172,7 +177,7 @@ final class SandboxHandler implements BiFunction<HttpServerRequest, HttpServerRe
 		if (reply.body().length == 0) {
 			return response.send();
 		}
-		response.header("content-length", Integer.toString(reply.body().length));
+		response.header(Reply.CONTENT_LENGTH, Integer.toString(reply.body().length));
 		return response.sendByteArray(Mono.just(reply.body())).then();
 	}
 

@@ -12,8 +12,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The sandbox as a command-line server, for pipelines and non-Java clients:
- * {@code java -jar ccauth-testkit.jar [--port N] [--https] [--users N] [--agents N] [--token-lifetime SECONDS]
- * [--env-file FILE]}. Prints its endpoints and demo credentials and runs until killed.
+ * {@code java -jar ccauth-testkit.jar [--port N] [--https] [--users N] [--inactive-users N] [--deleted-users N]
+ * [--agents N] [--token-lifetime SECONDS] [--env-file FILE]}. Prints its endpoints and demo credentials and runs
+ * until killed.
  */
 public final class SandboxMain {
 
@@ -21,7 +22,9 @@ public final class SandboxMain {
 			usage: java -jar ccauth-testkit.jar [options]
 			  --port N                 port to listen on (default: a free port)
 			  --https                  serve HTTPS with a certificate generated at start
-			  --users N                Genesys users to list (default 137)
+			  --users N                active Genesys users to list (default 137)
+			  --inactive-users N       inactive Genesys users besides (default 3)
+			  --deleted-users N        deleted Genesys users besides (default 2)
 			  --agents N               CXone agents to list (default 42)
 			  --token-lifetime SECONDS lifetime of issued tokens (default 3600)
 			  --env-file FILE          write shell variables pointing clients at the sandbox
@@ -36,7 +39,8 @@ public final class SandboxMain {
 		}
 	}
 
-	record Options(int port, boolean https, int users, int agents, Duration tokenLifetime, Path envFile) {
+	record Options(int port, boolean https, int users, int inactiveUsers, int deletedUsers, int agents,
+				   Duration tokenLifetime, Path envFile) {
 	}
 
 	private SandboxMain() {
@@ -61,6 +65,7 @@ public final class SandboxMain {
 			return;
 		}
 		Sandbox sandbox = Sandbox.builder().port(options.port()).https(options.https()).users(options.users())
+				.inactiveUsers(options.inactiveUsers()).deletedUsers(options.deletedUsers())
 				.agents(options.agents()).tokenLifetime(options.tokenLifetime()).start();
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -84,6 +89,8 @@ public final class SandboxMain {
 		int port = 0;
 		boolean https = false;
 		int users = 137;
+		int inactiveUsers = 3;
+		int deletedUsers = 2;
 		int agents = 42;
 		Duration lifetime = Duration.ofHours(1);
 		Path envFile = null;
@@ -96,6 +103,8 @@ public final class SandboxMain {
 				case "--https" -> https = true;
 				case "--port" -> port = number(arg, value(args, ++i, arg), 0, 65_535);
 				case "--users" -> users = number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE);
+				case "--inactive-users" -> inactiveUsers = number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE);
+				case "--deleted-users" -> deletedUsers = number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE);
 				case "--agents" -> agents = number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE);
 				case "--token-lifetime" ->
 						lifetime = Duration.ofSeconds(number(arg, value(args, ++i, arg), 1, Integer.MAX_VALUE));
@@ -103,7 +112,7 @@ public final class SandboxMain {
 				default -> throw new UsageException("unknown argument " + arg);
 			}
 		}
-		return new Options(port, https, users, agents, lifetime, envFile);
+		return new Options(port, https, users, inactiveUsers, deletedUsers, agents, lifetime, envFile);
 	}
 
 	private static String value(String[] args, int index, String option) throws UsageException {

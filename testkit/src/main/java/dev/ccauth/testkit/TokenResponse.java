@@ -13,7 +13,7 @@ record TokenResponse(String accessToken, String tokenType, Long expiresIn, Strin
 					 String scope) {
 
 	/** Token responses must not be cached (RFC 6749 section 5.1). */
-	static final Map<String, String> NO_STORE = Map.of("cache-control", "no-store", "pragma", "no-cache");
+	static final Map<String, String> NO_STORE = Map.of(Reply.CACHE_CONTROL, "no-store", Reply.PRAGMA, "no-cache");
 
 	Reply reply() {
 		return Reply.json(200, this).withHeaders(NO_STORE);

@@ -6,16 +6,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static dev.ccauth.testkit.CxoneTest.assertCxoneError;
 import static dev.ccauth.testkit.GenesysUsersTest.assertGenesysError;
@@ -38,7 +30,7 @@ class BadInputTest {
 		assertGenesysError(http.get("/api/v2/users/me"), 404, "not.found");
 		assertGenesysError(http.get("/"), 404, "not.found");
 		assertCxoneError(http.get("/incontactapi/services/v34.0/skills"), 404, "not_found");
-		assertCxoneError(http.get("/.well-known/jwks"), 404, "not_found");
+		assertCxoneError(http.get("/.well-known/jwks"), 404, "not_found"); // the JWKS is at /auth/jwks
 		assertThat(sandbox.requestCount(Endpoint.OTHER)).isEqualTo(4);
 	}
 
@@ -51,7 +43,8 @@ class BadInputTest {
 				new String[]{"DELETE", "/api/v2/users", "GET"},
 				new String[]{"POST", "/.well-known/openid-configuration", "GET"},
 				new String[]{"PATCH", "/.well-known/cxone-configuration", "GET"},
-				new String[]{"PUT", CxoneTest.AGENTS, "GET"});
+				new String[]{"PUT", CxoneTest.AGENTS, "GET"},
+				new String[]{"POST", "/auth/jwks", "GET"});
 		for (String[] c : cases) {
 			Http.Response response = http.send(c[0], c[1]);
 			assertThat(response.status()).as(c[0] + " " + c[1]).isEqualTo(405);
@@ -70,6 +63,7 @@ class BadInputTest {
 			"POST /oauth/token HTTP/1.1\r\nHost: h\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello",
 			"GET /.well-known/cxone-configuration?tenantId=%ZZ HTTP/1.1\r\nHost: h\r\n\r\n",
 			"GET /incontactapi/services/v34.0/agents?top=99999999999 HTTP/1.1\r\nHost: h\r\nAuthorization: Bearer\r\n\r\n",
+			"GET /api/v2/users?expand=%zz&state=%%% HTTP/1.1\r\nHost: h\r\nAuthorization: Bearer x\r\n\r\n",
 			"GET /api/v2/users HTTP/1.1\r\n\r\n",
 			"BREW /coffee HTTP/1.1\r\nHost: h\r\n\r\n",
 			"this is not http\r\n\r\n",
@@ -87,39 +81,7 @@ class BadInputTest {
 		assertThat(response).startsWith("HTTP/1.1 200 ");
 	}
 
-	/** Sends bytes as they are and reads the answer until the server closes or stops talking. */
 	private String raw(String request) throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", sandbox.port())) {
-			socket.setSoTimeout(2_000);
-			OutputStream out = socket.getOutputStream();
-			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-			out.flush();
-			InputStream in = socket.getInputStream();
-			ByteArrayOutputStream received = new ByteArrayOutputStream();
-			byte[] buffer = new byte[8192];
-			try {
-				int n;
-				while ((n = in.read(buffer)) > 0) {
-					received.write(buffer, 0, n);
-					if (complete(received.toString(StandardCharsets.ISO_8859_1))) {
-						break;
-					}
-				}
-			} catch (SocketTimeoutException e) {
-				// keep-alive: the answer is complete, the connection just stays open
-			}
-			return received.toString(StandardCharsets.ISO_8859_1);
-		}
-	}
-
-	private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)content-length: (\\d+)");
-
-	private static boolean complete(String response) {
-		int headerEnd = response.indexOf("\r\n\r\n");
-		if (headerEnd < 0) {
-			return false;
-		}
-		Matcher length = CONTENT_LENGTH.matcher(response);
-		return !length.find() || response.length() - headerEnd - 4 >= Integer.parseInt(length.group(1));
+		return Http.raw(sandbox.port(), request);
 	}
 }

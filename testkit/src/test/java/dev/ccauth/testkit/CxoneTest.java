@@ -15,6 +15,7 @@ import java.util.Set;
 
 import static dev.ccauth.testkit.Http.form;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ExtendWith(SandboxExtension.class)
 class CxoneTest {
@@ -37,13 +38,9 @@ class CxoneTest {
 		assertThat(body.get("errorDescription").asString()).isNotBlank();
 	}
 
-	static JsonNode jwtClaims(String jwt) {
-		String[] parts = jwt.split("\\.");
-		assertThat(parts).hasSize(3);
-		JsonNode header = Http.JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8));
-		assertThat(header.get("alg").asString()).isEqualTo("HS256");
-		assertThat(parts[2]).isNotEmpty();
-		return Http.JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+	/** The claims of an id_token, once its RS256 signature checks out against the key the JWKS publishes. */
+	JsonNode jwtClaims(String jwt) {
+		return IdTokenVerifier.verify(jwt, http.get("/auth/jwks").json());
 	}
 
 	@Nested
@@ -59,7 +56,11 @@ class CxoneTest {
 			assertThat(document.get("token_endpoint").asString()).isEqualTo(sandbox.cxoneTokenUri());
 			assertThat(document.get("token_endpoint_auth_methods_supported")).singleElement()
 					.satisfies(m -> assertThat(m.asString()).isEqualTo("client_secret_basic"));
-			assertThat(document.get("grant_types_supported").toString()).contains("\"password\"");
+			assertThat(document.get("grant_types_supported").valueStream().map(JsonNode::asString))
+					.containsExactly("authorization_code", "password", "refresh_token", "token-exchange");
+			assertThat(document.get("jwks_uri").asString()).isEqualTo(sandbox.cxoneIssuer() + "/auth/jwks");
+			assertThat(document.get("id_token_signing_alg_values_supported").valueStream().map(JsonNode::asString))
+					.containsExactly("RS256");
 			assertThat(sandbox.requestCount(Endpoint.CXONE_DISCOVERY)).isEqualTo(1);
 		}
 
@@ -81,7 +82,11 @@ class CxoneTest {
 			JsonNode configuration = response.json();
 			assertThat(configuration.get("api_endpoint").asString()).isEqualTo(sandbox.cxoneBaseUrl());
 			assertThat(configuration.get("tenantId").asString()).isEqualTo(sandbox.cxoneTenantId());
-			assertThat(configuration.propertyNames()).contains("area", "domain", "ui_endpoint", "auth_endpoint");
+			assertThat(configuration.propertyNames()).as("required by NICE's spec, then the usual optional ones")
+					.containsExactly("private", "ui_endpoint", "auth_endpoint", "api_endpoint", "domain", "uhDomain",
+							"area", "cluster", "acdDomain", "tenantId");
+			assertThat(configuration.get("private").isBoolean()).isTrue();
+			assertThat(configuration.get("domain").asString()).isEqualTo("127.0.0.1");
 			assertThat(http.get("/.well-known/cxone-configuration?tenantId="
 					+ sandbox.cxoneTenantId().toUpperCase()).status()).isEqualTo(200);
 		}
@@ -164,21 +169,47 @@ class CxoneTest {
 		}
 
 		@Test
-		void clientCredentialsAndRefreshGrants() {
+		void clientCredentialsAreRefusedAsCxoneRefusesThem() {
 			Http.Response clientCredentials = http.postForm("/auth/token", form("grant_type", "client_credentials"),
 					sandbox.cxoneClient());
-			assertThat(clientCredentials.status()).isEqualTo(200);
-			assertThat(jwtClaims(clientCredentials.json().get("id_token").asString()).get("tenantId").asString())
-					.isEqualTo(sandbox.cxoneTenantId());
 
+			assertCxoneError(clientCredentials, 400, "unsupported_grant_type");
+			assertThat(sandbox.tokensIssued(Platform.CXONE)).isZero();
+			assertCxoneError(http.postForm("/auth/token", form("grant_type", "client_credentials"),
+					new ClientCredentials(sandbox.cxoneClient().clientId(), "wrong")), 401, "invalid_client");
+		}
+
+		@Test
+		void refreshGrant() {
 			String refreshToken = http.cxoneAccessKeyTokenResponse().json().get("refresh_token").asString();
 			Http.Response refreshed = http.postForm("/auth/token", form("grant_type", "refresh_token",
 					"refresh_token", refreshToken), sandbox.cxoneClient());
 			assertThat(refreshed.status()).isEqualTo(200);
+			assertThat(jwtClaims(refreshed.json().get("id_token").asString()).get("tenantId").asString())
+					.isEqualTo(sandbox.cxoneTenantId());
 			assertThat(http.get(AGENTS, refreshed.json().get("access_token").asString()).status()).isEqualTo(200);
 
 			assertCxoneError(http.postForm("/auth/token", form("grant_type", "refresh_token",
 					"refresh_token", refreshToken + "x"), sandbox.cxoneClient()), 400, "invalid_grant");
+		}
+
+		@Test
+		void theIdTokenIsSignedWithThePublishedKey() {
+			String idToken = http.cxoneAccessKeyTokenResponse().json().get("id_token").asString();
+			JsonNode jwks = http.get("/auth/jwks").json();
+
+			JsonNode key = jwks.get("keys").get(0);
+			assertThat(key.get("kty").asString()).isEqualTo("RSA");
+			assertThat(key.get("alg").asString()).isEqualTo("RS256");
+			assertThat(key.get("use").asString()).isEqualTo("sig");
+			assertThat(IdTokenVerifier.verify(idToken, jwks).get("tenantId").asString())
+					.isEqualTo(sandbox.cxoneTenantId());
+			String[] parts = idToken.split("\\.");
+			String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+					"{\"tenantId\":\"someone-else\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+			assertThatThrownBy(() -> IdTokenVerifier.verify(forged, jwks)).isInstanceOf(AssertionError.class)
+					.hasMessageContaining("signature");
+			assertThat(sandbox.requestCount(Endpoint.CXONE_JWKS)).isEqualTo(1);
 		}
 	}
 
@@ -202,6 +233,19 @@ class CxoneTest {
 			assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isZero();
 			assertThat(sandbox.tokensIssued(Platform.CXONE)).isEqualTo(2);
 			assertThat(http.get(AGENTS, post.json().get("access_token").asString()).status()).isEqualTo(200);
+		}
+
+		/** The tutorial's JavaScript client, as written: form credentials and both scopes. */
+		@Test
+		void theTutorialsJavaScriptClientGetsATokenThatListsAgents() {
+			ClientCredentials client = sandbox.cxoneClient();
+			Http.Response response = http.postForm("/oauth/token", form("grant_type", "client_credentials",
+					"client_id", client.clientId(), "client_secret", client.clientSecret(),
+					"scope", "urn:nice:cxa:read urn:nice:cxa:write"), null);
+
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(response.json().get("scope").asString()).isEqualTo("urn:nice:cxa:read urn:nice:cxa:write");
+			assertThat(http.get(AGENTS, response.json().get("access_token").asString()).status()).isEqualTo(200);
 		}
 
 		@Test
@@ -231,7 +275,9 @@ class CxoneTest {
 				Http.Response response = http.get(next, token);
 				assertThat(response.status()).isEqualTo(200);
 				JsonNode page = response.json();
-				assertThat(page.propertyNames()).containsExactly("businessUnitId", "totalRecords", "_links", "agents");
+				assertThat(page.propertyNames()).containsExactly("businessUnitId", "lastPollTime", "totalRecords",
+						"hiddenAgents", "_links", "agents");
+				assertThat(page.get("hiddenAgents").asInt()).isZero();
 				assertThat(page.get("totalRecords").asInt()).isEqualTo(42);
 				assertThat(page.get("_links").has("previous")).isEqualTo(pages > 0);
 				assertThat(page.get("_links").get("self").asString()).startsWith(sandbox.cxoneBaseUrl() + AGENTS);
@@ -246,7 +292,8 @@ class CxoneTest {
 			agents.forEach(a -> ids.add(a.get("agentId").asLong()));
 			assertThat(ids).hasSize(42);
 			assertThat(agents.get(0).propertyNames()).containsExactly("agentId", "userName", "firstName",
-					"lastName", "emailAddress", "isActive", "teamId");
+					"lastName", "emailAddress", "isActive", "teamId", "teamName", "lastUpdated");
+			assertThat(agents).filteredOn(agent -> !agent.get("isActive").asBoolean()).hasSize(4);
 		}
 
 		@Test

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static dev.ccauth.testkit.CxoneTest.AGENTS;
@@ -55,6 +56,24 @@ class FaultInjectionTest {
 		assertCxoneError(limited, 429, "too_many_requests");
 		assertThat(limited.header("retry-after")).isEqualTo("2");
 		assertThat(http.get(AGENTS, token).status()).isEqualTo(200);
+	}
+
+	@Test
+	void aGenesys429AlwaysSaysWhenToRetry() {
+		String token = http.genesysToken();
+		sandbox.failNext(Endpoint.GENESYS_USERS, 1, 429);
+		sandbox.failNext(Endpoint.GENESYS_USERS, 1, 429, Duration.ofSeconds(7));
+
+		Http.Response bare = http.get("/api/v2/users", token);
+		Http.Response timed = http.get("/api/v2/users", token);
+
+		assertGenesysError(bare, 429, "too.many.requests.retry.after");
+		assertThat(bare.header("Retry-After")).as("on every 429, as Genesys does").isEqualTo("1");
+		assertThat(bare.json().get("message").asString())
+				.isEqualTo("Rate limit exceeded the maximum. Retry the request in [1] seconds");
+		assertGenesysError(timed, 429, "too.many.requests.retry.after");
+		assertThat(timed.header("Retry-After")).isEqualTo("7");
+		assertThat(timed.json().get("message").asString()).contains("[7] seconds");
 	}
 
 	@Test
@@ -188,6 +207,7 @@ class FaultInjectionTest {
 
 	@Test
 	void countersAndRecentRequests() {
+		Instant started = Instant.now();
 		String token = http.genesysToken();
 		http.get("http://localhost:" + sandbox.port() + "/api/v2/users?pageSize=5", token);
 		http.get("/nowhere");
@@ -197,12 +217,15 @@ class FaultInjectionTest {
 		assertThat(sandbox.requestCount(Endpoint.OTHER)).isEqualTo(1);
 		assertThat(sandbox.requestCount(Endpoint.CXONE_AGENTS)).isZero();
 		List<RecordedRequest> recent = sandbox.recentRequests();
-		assertThat(recent).containsExactly(
+		assertThat(recent).usingRecursiveFieldByFieldElementComparatorIgnoringFields("receivedAt").containsExactly(
 				new RecordedRequest(Endpoint.GENESYS_TOKEN, "POST", "/oauth/token", "", "127.0.0.1:" + sandbox.port(),
-						true, 200),
+						true, 200, null),
 				new RecordedRequest(Endpoint.GENESYS_USERS, "GET", "/api/v2/users", "pageSize=5",
-						"localhost:" + sandbox.port(), true, 200),
-				new RecordedRequest(Endpoint.OTHER, "GET", "/nowhere", "", "127.0.0.1:" + sandbox.port(), false, 404));
+						"localhost:" + sandbox.port(), true, 200, null),
+				new RecordedRequest(Endpoint.OTHER, "GET", "/nowhere", "", "127.0.0.1:" + sandbox.port(), false, 404,
+						null));
+		assertThat(recent).extracting(RecordedRequest::receivedAt).isSorted()
+				.allSatisfy(at -> assertThat(at).isBetween(started, Instant.now()));
 	}
 
 	@Test

@@ -62,6 +62,19 @@ class GenesysTokenTest {
 				.satisfies(r -> assertThat(r.path()).isEqualTo("/api/v2/oauth/token"));
 	}
 
+	/** The tutorial's Python client, as written: form credentials to {@code /api/v2/oauth/token}. */
+	@Test
+	void theTutorialsPythonClientGetsATokenThatListsUsers() {
+		Http.Response response = http.postForm("/api/v2/oauth/token", form("grant_type", "client_credentials",
+				"client_id", client.clientId(), "client_secret", client.clientSecret()), null);
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("expires_in").asLong()).isEqualTo(3600);
+		assertThat(http.get("/api/v2/users", response.json().get("access_token").asString()).status())
+				.isEqualTo(200);
+		assertThat(sandbox.recentRequests().get(0).hasAuthorization()).isFalse();
+	}
+
 	@Test
 	void eachTokenIsNew() {
 		assertThat(http.genesysToken()).isNotEqualTo(http.genesysToken());

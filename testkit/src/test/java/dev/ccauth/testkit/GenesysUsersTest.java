@@ -30,8 +30,8 @@ class GenesysUsersTest {
 		Http.Response response = http.get("/api/v2/users", token);
 
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.header("inin-correlation-id")).isNotBlank();
-		assertThat(response.header("inin-ratelimit-count")).as("no rate limit configured").isNull();
+		assertThat(response.header("ININ-Correlation-Id")).isNotBlank();
+		RateLimitTest.assertNoIninRateLimitHeaders(response);
 		JsonNode page = response.json();
 		assertThat(page.propertyNames()).containsExactlyInAnyOrder("entities", "pageSize", "pageNumber", "total",
 				"pageCount", "firstUri", "selfUri", "nextUri", "lastUri");
@@ -46,8 +46,8 @@ class GenesysUsersTest {
 		assertThat(page.get("entities")).hasSize(25);
 
 		JsonNode user = page.get("entities").get(0);
-		assertThat(user.propertyNames()).contains("id", "name", "email", "state", "username", "title",
-				"department", "division", "selfUri");
+		assertThat(user.propertyNames()).containsExactly("id", "name", "division", "email", "state", "username",
+				"title", "department", "version", "selfUri");
 		assertThat(user.get("id").asString()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 		assertThat(user.get("state").asString()).isEqualTo("active");
 		assertThat(user.get("email").asString()).contains("@");
@@ -98,12 +98,15 @@ class GenesysUsersTest {
 	}
 
 	@Test
-	void beyondTheLastPageIsEmpty() {
+	void beyondTheLastPageIsEmptyAndLeadsBackToARealPage() {
 		JsonNode page = http.get("/api/v2/users?pageSize=25&pageNumber=9", token).json();
 
 		assertThat(page.get("entities")).isEmpty();
 		assertThat(page.has("nextUri")).isFalse();
 		assertThat(page.get("lastUri").asString()).endsWith("pageNumber=6");
+		assertThat(page.get("previousUri").asString()).isEqualTo("/api/v2/users?pageSize=25&pageNumber=6");
+		JsonNode previous = http.get(page.get("previousUri").asString(), token).json();
+		assertThat(previous.get("entities")).hasSize(137 - 5 * 25);
 	}
 
 	@Test
@@ -130,7 +133,8 @@ class GenesysUsersTest {
 
 	@Test
 	void badPagingParametersAre400() {
-		for (String query : List.of("pageSize=501", "pageSize=0", "pageNumber=0", "pageSize=ten", "pageNumber=-1")) {
+		for (String query : List.of("pageSize=501", "pageSize=0", "pageNumber=0", "pageSize=ten", "pageNumber=-1",
+				"pageNumber=99999999999")) {
 			Http.Response response = http.get("/api/v2/users?" + query, token);
 			assertThat(response.status()).as(query).isEqualTo(400);
 			assertGenesysError(response, 400, "bad.request");
@@ -155,14 +159,16 @@ class GenesysUsersTest {
 		assertThat(response.header("allow")).isEqualTo("GET");
 	}
 
+	/** The Genesys API error body, in the platform's field order, and its correlation id in the header too. */
 	static void assertGenesysError(Http.Response response, int status, String code) {
 		assertThat(response.status()).as(response.body()).isEqualTo(status);
 		JsonNode body = response.json();
-		assertThat(body.propertyNames()).containsExactly("status", "code", "message", "contextId", "details",
+		assertThat(body.propertyNames()).containsExactly("message", "code", "status", "contextId", "details",
 				"errors");
 		assertThat(body.get("status").asInt()).isEqualTo(status);
 		assertThat(body.get("code").asString()).isEqualTo(code);
 		assertThat(body.get("contextId").asString()).hasSize(36);
+		assertThat(response.header("ININ-Correlation-Id")).isEqualTo(body.get("contextId").asString());
 		assertThat(body.get("details").isArray()).isTrue();
 		assertThat(body.get("errors").isArray()).isTrue();
 	}

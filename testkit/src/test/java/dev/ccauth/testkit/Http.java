@@ -3,8 +3,13 @@ package dev.ccauth.testkit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,6 +21,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A small JDK HttpClient wrapper for the tests: real requests, parsed answers. */
@@ -140,5 +147,43 @@ final class Http {
 
 	static String basic(String id, String secret) {
 		return "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
+	}
+
+	// ---- raw bytes, for what HttpClient hides (header spelling, malformed requests)
+
+	/** Sends bytes as they are and reads the answer until the server closes or stops talking. */
+	static String raw(int port, String request) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(2_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			ByteArrayOutputStream received = new ByteArrayOutputStream();
+			byte[] buffer = new byte[8192];
+			try {
+				int n;
+				while ((n = in.read(buffer)) > 0) {
+					received.write(buffer, 0, n);
+					if (complete(received.toString(StandardCharsets.ISO_8859_1))) {
+						break;
+					}
+				}
+			} catch (SocketTimeoutException e) {
+				// keep-alive: the answer is complete, the connection just stays open
+			}
+			return received.toString(StandardCharsets.ISO_8859_1);
+		}
+	}
+
+	private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)content-length: (\\d+)");
+
+	private static boolean complete(String response) {
+		int headerEnd = response.indexOf("\r\n\r\n");
+		if (headerEnd < 0) {
+			return false;
+		}
+		Matcher length = CONTENT_LENGTH.matcher(response);
+		return !length.find() || response.length() - headerEnd - 4 >= Integer.parseInt(length.group(1));
 	}
 }

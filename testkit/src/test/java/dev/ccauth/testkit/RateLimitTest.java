@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import static dev.ccauth.testkit.CxoneTest.AGENTS;
 import static dev.ccauth.testkit.CxoneTest.assertCxoneError;
@@ -24,27 +25,57 @@ class RateLimitTest {
 	}
 
 	@Test
-	void genesysCountsRequestsPerTokenInHeadersThen429() {
+	void genesysAnswers429WithRetryAfterAndNoRateLimitHeaders() {
 		sandbox.apiRateLimit(3, Duration.ofSeconds(60));
 		String token = http.genesysToken();
 
 		for (int i = 1; i <= 3; i++) {
 			Http.Response response = http.get("/api/v2/users", token);
 			assertThat(response.status()).isEqualTo(200);
-			assertThat(response.header("inin-ratelimit-count")).isEqualTo(Integer.toString(i));
-			assertThat(response.header("inin-ratelimit-allowed")).isEqualTo("3");
-			assertThat(Integer.parseInt(response.header("inin-ratelimit-reset"))).isBetween(1, 60);
+			assertNoIninRateLimitHeaders(response);
 		}
 		Http.Response limited = http.get("/api/v2/users", token);
 
-		assertGenesysError(limited, 429, "too.many.requests");
-		int retryAfter = Integer.parseInt(limited.header("retry-after"));
+		assertGenesysError(limited, 429, "too.many.requests.retry.after");
+		int retryAfter = Integer.parseInt(limited.header("Retry-After"));
 		assertThat(retryAfter).isBetween(1, 60);
 		assertThat(limited.json().get("message").asString())
 				.isEqualTo("Rate limit exceeded the maximum. Retry the request in [" + retryAfter + "] seconds");
-		assertThat(limited.header("inin-ratelimit-count")).isEqualTo("4");
+		assertNoIninRateLimitHeaders(limited);
 		assertThat(http.get("/api/v2/users", http.genesysToken()).status()).as("another token, another window")
 				.isEqualTo(200);
+	}
+
+	@Test
+	void ininRateLimitHeadersOnlyWhenAskedFor() {
+		try (Sandbox old = Sandbox.builder().apiRateLimit(2, Duration.ofSeconds(60)).ininRateLimitHeaders(true)
+				.start()) {
+			Http oldHttp = new Http(old);
+			String token = oldHttp.genesysToken();
+			for (int i = 1; i <= 2; i++) {
+				Http.Response response = oldHttp.get("/api/v2/users", token);
+				assertThat(response.header("inin-ratelimit-count")).isEqualTo(Integer.toString(i));
+				assertThat(response.header("inin-ratelimit-allowed")).isEqualTo("2");
+				assertThat(Integer.parseInt(response.header("inin-ratelimit-reset"))).isBetween(1, 60);
+			}
+			Http.Response limited = oldHttp.get("/api/v2/users", token);
+			assertThat(limited.header("inin-ratelimit-count")).isEqualTo("3");
+			assertThat(limited.header("Retry-After")).isEqualTo(limited.header("inin-ratelimit-reset"));
+
+			old.ininRateLimitHeaders(false);
+			assertNoIninRateLimitHeaders(oldHttp.get("/api/v2/users", oldHttp.genesysToken()));
+			old.reset();
+			assertThat(oldHttp.get("/api/v2/users", token).header("inin-ratelimit-count")).as("the builder's setting")
+					.isEqualTo("1");
+		}
+		sandbox.apiRateLimit(5, Duration.ofSeconds(60));
+		sandbox.ininRateLimitHeaders(true);
+		assertThat(http.get("/api/v2/users", http.genesysToken()).header("inin-ratelimit-count")).isEqualTo("1");
+	}
+
+	static void assertNoIninRateLimitHeaders(Http.Response response) {
+		assertThat(response.headers().map().keySet()).as("Genesys removed them in June 2021")
+				.noneMatch(name -> name.toLowerCase(Locale.ROOT).startsWith("inin-ratelimit"));
 	}
 
 	@Test
@@ -69,7 +100,7 @@ class RateLimitTest {
 		Http.Response limited = http.get(AGENTS, token);
 
 		assertThat(ok.status()).isEqualTo(200);
-		assertThat(ok.header("inin-ratelimit-count")).isNull();
+		assertNoIninRateLimitHeaders(ok);
 		assertCxoneError(limited, 429, "too_many_requests");
 		assertThat(Integer.parseInt(limited.header("retry-after"))).isBetween(1, 30);
 	}
@@ -85,7 +116,7 @@ class RateLimitTest {
 			limitedSandbox.disableApiRateLimit();
 			Http.Response unlimited = limitedHttp.get("/api/v2/users", token);
 			assertThat(unlimited.status()).isEqualTo(200);
-			assertThat(unlimited.header("inin-ratelimit-count")).isNull();
+			assertNoIninRateLimitHeaders(unlimited);
 
 			limitedSandbox.reset();
 			assertThat(limitedHttp.get("/api/v2/users", token).status()).as("builder's limit, new window")

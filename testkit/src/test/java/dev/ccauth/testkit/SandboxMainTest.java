@@ -30,12 +30,13 @@ class SandboxMainTest {
 	@Test
 	void parsesOptions() throws Exception {
 		SandboxMain.Options options = SandboxMain.parse(new String[]{"--port", "8089", "--https", "--users", "5",
-				"--agents", "0", "--token-lifetime", "60", "--env-file", "x.env"});
+				"--inactive-users", "1", "--deleted-users", "0", "--agents", "0", "--token-lifetime", "60",
+				"--env-file", "x.env"});
 
-		assertThat(options).isEqualTo(new SandboxMain.Options(8089, true, 5, 0, Duration.ofSeconds(60),
+		assertThat(options).isEqualTo(new SandboxMain.Options(8089, true, 5, 1, 0, 0, Duration.ofSeconds(60),
 				Path.of("x.env")));
 		assertThat(SandboxMain.parse(new String[0]))
-				.isEqualTo(new SandboxMain.Options(0, false, 137, 42, Duration.ofHours(1), null));
+				.isEqualTo(new SandboxMain.Options(0, false, 137, 3, 2, 42, Duration.ofHours(1), null));
 		assertThat(SandboxMain.parse(new String[]{"--help"})).isNull();
 	}
 
@@ -43,6 +44,7 @@ class SandboxMainTest {
 	void refusesBadArguments() {
 		for (String[] args : List.of(new String[]{"--port"}, new String[]{"--port", "http"},
 				new String[]{"--port", "70000"}, new String[]{"--users", "-1"}, new String[]{"--verbose"},
+				new String[]{"--deleted-users", "x"},
 				new String[]{"--env-file", "--https"})) {
 			assertThatThrownBy(() -> SandboxMain.parse(args)).as(String.join(" ", args))
 					.isInstanceOf(SandboxMain.UsageException.class);
@@ -83,7 +85,7 @@ class SandboxMainTest {
 		Path envFile = dir.resolve("sandbox.env");
 		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", System.getProperty("java.class.path"), SandboxMain.class.getName(),
-				"--port", "0", "--users", "7", "--env-file", envFile.toString())
+				"--port", "0", "--users", "7", "--inactive-users", "4", "--env-file", envFile.toString())
 				.redirectError(ProcessBuilder.Redirect.DISCARD)
 				.start();
 		try {
@@ -108,9 +110,12 @@ class SandboxMainTest {
 			assertThat(envFile).exists();
 			assertThat(Files.readString(envFile)).contains("GENESYS_BASE_URL='" + baseUrl + "'");
 
-			Http.Response users = listUsers(readEnvFile(envFile));
+			Map<String, String> env = readEnvFile(envFile);
+			Http.Response users = listUsers(env, "");
 			assertThat(users.status()).isEqualTo(200);
 			assertThat(users.json().get("total").asInt()).isEqualTo(7);
+			assertThat(listUsers(env, "?state=any").json().get("total").asInt()).as("7 + 4 inactive + 2 deleted")
+					.isEqualTo(13);
 		} finally {
 			process.destroy();
 			if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -146,7 +151,7 @@ class SandboxMainTest {
 	}
 
 	/** A pipeline step using the sandbox of another process with the credentials of its env file. */
-	private static Http.Response listUsers(Map<String, String> env) throws Exception {
+	private static Http.Response listUsers(Map<String, String> env, String query) throws Exception {
 		HttpClient client = HttpClient.newHttpClient();
 		HttpResponse<String> token = client.send(HttpRequest.newBuilder(URI.create(env.get("GENESYS_TOKEN_URI")))
 				.header("Authorization", Http.basic(env.get("GENESYS_CLIENT_ID"), env.get("GENESYS_CLIENT_SECRET")))
@@ -156,7 +161,7 @@ class SandboxMainTest {
 		assertThat(token.statusCode()).isEqualTo(200);
 		String accessToken = Http.JSON.readTree(token.body()).get("access_token").asString();
 		HttpResponse<String> users = client.send(
-				HttpRequest.newBuilder(URI.create(env.get("GENESYS_BASE_URL") + "/api/v2/users"))
+				HttpRequest.newBuilder(URI.create(env.get("GENESYS_BASE_URL") + "/api/v2/users" + query))
 						.header("Authorization", "Bearer " + accessToken).build(),
 				HttpResponse.BodyHandlers.ofString());
 		return new Http.Response(users.statusCode(), users.headers(), users.body());
