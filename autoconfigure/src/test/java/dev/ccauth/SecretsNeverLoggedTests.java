@@ -188,7 +188,12 @@ class SecretsNeverLoggedTests {
 				assertThat(failure).isInstanceOf(ContactCenterException.class);
 				everything.append(failure).append(stackTrace(failure));
 			}
-			for (ILoggingEvent event : this.appender.list) {
+			List<ILoggingEvent> events;
+			synchronized (this.appender) {
+				// background threads may still log; the appender appends under its own lock
+				events = List.copyOf(this.appender.list);
+			}
+			for (ILoggingEvent event : events) {
 				everything.append(event.getFormattedMessage()).append('\n');
 				if (event.getThrowableProxy() != null) {
 					everything.append(ThrowableProxyUtil.asString(event.getThrowableProxy()));

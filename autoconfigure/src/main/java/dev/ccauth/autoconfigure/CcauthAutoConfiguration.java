@@ -2,16 +2,14 @@ package dev.ccauth.autoconfigure;
 
 import java.time.Clock;
 
-import dev.ccauth.config.CcauthProperties;
-import dev.ccauth.config.ContactCenterRegistrations;
 import reactor.core.scheduler.Schedulers;
 
+import dev.ccauth.config.ContactCenterRegistrations;
+import dev.ccauth.config.Platform;
+import dev.ccauth.cxone.CxonePlatform;
+import dev.ccauth.genesys.GenesysPlatform;
 import dev.ccauth.retry.ContactCenterRetryPolicies;
-import dev.ccauth.retry.SettingsRetryPolicies;
-import dev.ccauth.web.ClientHttpConnectors;
 import dev.ccauth.web.ContactCenterClients;
-import dev.ccauth.web.DefaultContactCenterClients;
-import dev.ccauth.web.ProxySettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -42,13 +40,13 @@ public final class CcauthAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ContactCenterRegistrations contactCenterRegistrations(CcauthProperties properties, Environment environment) {
-		return ContactCenterRegistrations.of(properties, environment::getProperty);
+		return RegistrationResolution.resolve(properties, environment::getProperty);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	ContactCenterRetryPolicies contactCenterRetryPolicies() {
-		return new SettingsRetryPolicies();
+		return ContactCenterRetryPolicies.fromSettings();
 	}
 
 	@Bean
@@ -56,10 +54,17 @@ public final class CcauthAutoConfiguration {
 	ContactCenterClients contactCenterClients(ContactCenterRegistrations registrations,
 			ContactCenterRetryPolicies retryPolicies, ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<SslBundles> sslBundles, Environment environment) {
-		ClientHttpConnectors connectors = new ClientHttpConnectors(ClientHttpConnectorBuilder.reactor(),
-				sslBundles.getIfAvailable(), ProxySettings.from(environment));
-		return new DefaultContactCenterClients(registrations, webClientBuilder.getIfAvailable(WebClient::builder),
-				connectors, retryPolicies, Clock.systemUTC(), Schedulers.parallel());
+		return ContactCenterClients.builder(registrations)
+			.platform(Platform.GENESYS, GenesysPlatform::endpoints)
+			.platform(Platform.CXONE, CxonePlatform::endpoints)
+			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
+			.connectorBuilder(ClientHttpConnectorBuilder.reactor())
+			.sslBundles(sslBundles.getIfAvailable())
+			.environment(environment::getProperty)
+			.retryPolicies(retryPolicies)
+			.clock(Clock.systemUTC())
+			.scheduler(Schedulers.parallel())
+			.build();
 	}
 
 	@Bean

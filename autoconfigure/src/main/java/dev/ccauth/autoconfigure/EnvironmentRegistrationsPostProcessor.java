@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.ccauth.config.EnvironmentVariables;
-import dev.ccauth.cxone.CxoneEnvironment;
-import dev.ccauth.genesys.GenesysEnvironment;
+import dev.ccauth.cxone.CxonePlatform;
+import dev.ccauth.genesys.GenesysPlatform;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -22,10 +22,10 @@ import org.springframework.core.env.MapPropertySource;
  * the configuration names it. The result is ordinary {@code ccauth.*} properties of the lowest
  * precedence, so the configuration wins wherever both are set.
  */
-public class EnvironmentRegistrationsPostProcessor implements EnvironmentPostProcessor, Ordered {
+class EnvironmentRegistrationsPostProcessor implements EnvironmentPostProcessor, Ordered {
 
 	/** Name of the property source this adds. */
-	public static final String PROPERTY_SOURCE_NAME = "ccauthEnvironmentRegistrations";
+	static final String PROPERTY_SOURCE_NAME = "ccauthEnvironmentRegistrations";
 
 	private static final List<String> CREDENTIALS = List.of("client-id", "client-secret", "access-token");
 
@@ -37,8 +37,8 @@ public class EnvironmentRegistrationsPostProcessor implements EnvironmentPostPro
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, Object> properties = new LinkedHashMap<>();
-		fill(environment, "genesys", GenesysEnvironment.VARIABLES, properties);
-		fill(environment, "cxone", CxoneEnvironment.VARIABLES, properties);
+		fill(environment, "genesys", GenesysPlatform.ENVIRONMENT, properties);
+		fill(environment, "cxone", CxonePlatform.ENVIRONMENT, properties);
 		if (!properties.isEmpty()) {
 			environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
 		}

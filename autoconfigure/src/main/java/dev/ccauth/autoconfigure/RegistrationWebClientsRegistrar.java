@@ -3,7 +3,6 @@ package dev.ccauth.autoconfigure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.ccauth.config.CcauthProperties;
 import dev.ccauth.config.ContactCenterRegistrations;
 import dev.ccauth.config.Platform;
 import dev.ccauth.config.RegistrationId;
@@ -52,10 +51,10 @@ class RegistrationWebClientsRegistrar implements ImportBeanDefinitionRegistrar, 
 		CcauthProperties properties = Binder.get(this.environment)
 			.bindOrCreate("ccauth", CcauthProperties.class);
 		Map<String, RegistrationId> beans = new LinkedHashMap<>();
-		properties.genesys().keySet().forEach((name) -> beans.putIfAbsent(
-				ContactCenterRegistrations.webClientBeanName(RegistrationId.genesys(name)), RegistrationId.genesys(name)));
-		properties.cxone().keySet().forEach((name) -> beans.putIfAbsent(
-				ContactCenterRegistrations.webClientBeanName(RegistrationId.cxone(name)), RegistrationId.cxone(name)));
+		properties.genesys().keySet().forEach((name) -> beans
+			.putIfAbsent(BeanNames.of(RegistrationId.genesys(name), "WebClient"), RegistrationId.genesys(name)));
+		properties.cxone().keySet().forEach((name) -> beans
+			.putIfAbsent(BeanNames.of(RegistrationId.cxone(name), "WebClient"), RegistrationId.cxone(name)));
 		beans.forEach((beanName, id) -> {
 			if (!registry.containsBeanDefinition(beanName)) {
 				registry.registerBeanDefinition(beanName, webClientDefinition(id));

@@ -15,13 +15,13 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * singletons exist, before the application reports ready: bad credentials stop startup instead of
  * failing the first call.
  */
-public class StartupTokenCheck implements SmartInitializingSingleton {
+class StartupTokenCheck implements SmartInitializingSingleton {
 
 	private static final Logger logger = LoggerFactory.getLogger(StartupTokenCheck.class);
 
 	private final ContactCenterClients clients;
 
-	public StartupTokenCheck(ContactCenterClients clients) {
+	StartupTokenCheck(ContactCenterClients clients) {
 		this.clients = clients;
 	}
 

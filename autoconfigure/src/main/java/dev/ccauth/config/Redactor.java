@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * shapes that carry them ({@code Basic ...}, {@code Bearer ...}, {@code client_secret=...},
  * {@code "access_token":"..."}) whatever their value.
  */
-public final class Redactor {
+final class Redactor {
 
 	static final String MASK = "******";
 
@@ -45,7 +45,7 @@ public final class Redactor {
 	 * @param clientId the client id sent with them in Basic authentication, or {@code null}
 	 * @param secrets the secrets (client secret, access-key secret, tokens); nulls are skipped
 	 */
-	public static Redactor of(String clientId, Collection<String> secrets) {
+	static Redactor of(String clientId, Collection<String> secrets) {
 		Set<String> forms = new LinkedHashSet<>();
 		for (String secret : secrets) {
 			if (secret == null || secret.isEmpty()) {
@@ -91,7 +91,7 @@ public final class Redactor {
 	}
 
 	/** The text with every secret form and every credential-bearing shape masked. */
-	public String redact(String text) {
+	String redact(String text) {
 		if (text == null || text.isEmpty()) {
 			return text;
 		}

@@ -1,6 +1,7 @@
 package dev.ccauth.cxone;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,54 +12,77 @@ import dev.ccauth.config.Endpoints;
 import dev.ccauth.config.Registration;
 import dev.ccauth.http.ResponseBodies;
 import dev.ccauth.token.AccessToken;
-import dev.ccauth.token.IdTokens;
-import dev.ccauth.web.SharedResult;
+import dev.ccauth.token.PlatformEndpoints;
+import dev.ccauth.token.TokenGrant;
+import dev.ccauth.token.TokenSource;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Finds a CXone tenant's endpoints the way the platform publishes them: the token endpoint from
+ * A CXone tenant's endpoints, found the way the platform publishes them: the token endpoint from
  * {@code <issuer>/.well-known/openid-configuration}, the API host from
  * {@code <issuer>/.well-known/cxone-configuration?tenantId=} with the tenant id of the id_token.
- * Each is looked up once, on first use, and kept for the registration's life; configured
- * {@code token-uri}, {@code tenant-id} and {@code base-url} skip the matching step.
+ * Each is looked up once, on first use, by however many calls need it at once, and kept for the
+ * registration's life (a failure is not kept); configured {@code token-uri}, {@code tenant-id} and
+ * {@code base-url} skip the matching step. Discovered endpoints obey the rules of configured ones
+ * and must lie under the issuer's registrable domain.
  */
-public final class CxoneDiscovery {
+final class CxoneDiscovery implements PlatformEndpoints {
 
 	private static final Logger logger = LoggerFactory.getLogger(CxoneDiscovery.class);
 
+	private static final Duration FOREVER = Duration.ofMillis(Long.MAX_VALUE);
+
 	private final Registration registration;
+
+	private final CxoneDetails.AccessKey accessKey;
 
 	private final WebClient webClient;
 
-	private final SharedResult<URI> tokenEndpoint;
+	private final Mono<URI> tokenEndpoint;
+
+	private final Object lock = new Object();
+
+	private Mono<URI> apiBaseUrl;
 
 	/**
 	 * @param registration an access-key registration
 	 * @param webClient a plain WebClient (no bearer filter) for the issuer's public documents
 	 */
-	public CxoneDiscovery(Registration registration, WebClient webClient) {
+	CxoneDiscovery(Registration registration, WebClient webClient) {
 		this.registration = registration;
+		this.accessKey = (CxoneDetails.AccessKey) registration.details();
 		this.webClient = webClient;
-		this.tokenEndpoint = new SharedResult<>(() -> (registration.tokenUri() != null)
-				? Mono.just(registration.tokenUri()) : discoverTokenEndpoint());
+		this.tokenEndpoint = once((registration.tokenUri() != null) ? Mono.just(registration.tokenUri())
+				: Mono.defer(this::discoverTokenEndpoint));
 	}
 
-	/** The token endpoint, discovered once. */
+	/** Kept once obtained; shared while in flight; a failure or nothing is not kept. */
+	private static Mono<URI> once(Mono<URI> source) {
+		return source.cache((value) -> FOREVER, (error) -> Duration.ZERO, () -> Duration.ZERO);
+	}
+
+	@Override
+	public TokenGrant grant() {
+		return CxoneTokenGrant.accessKey(this.registration.id(), this.accessKey);
+	}
+
+	@Override
 	public Mono<URI> tokenEndpoint() {
-		return this.tokenEndpoint.get();
+		return this.tokenEndpoint;
 	}
 
-	/**
-	 * The tenant's API host, discovered once from the tenant id of the registration's token.
-	 * @param tokens the registration's current token, whose id_token names the tenant
-	 */
-	public Mono<URI> apiEndpoint(Mono<AccessToken> tokens) {
-		SharedResult<URI> apiEndpoint = new SharedResult<>(() -> (this.registration.baseUrl() != null)
-				? Mono.just(this.registration.baseUrl()) : tenantId(tokens).flatMap(this::discoverApiEndpoint));
-		return apiEndpoint.get();
+	@Override
+	public Mono<URI> apiBaseUrl(TokenSource tokens) {
+		synchronized (this.lock) {
+			if (this.apiBaseUrl == null) {
+				this.apiBaseUrl = once((this.registration.baseUrl() != null) ? Mono.just(this.registration.baseUrl())
+						: Mono.defer(() -> tenantId(tokens.token()).flatMap(this::discoverApiEndpoint)));
+			}
+			return this.apiBaseUrl;
+		}
 	}
 
 	private Mono<URI> discoverTokenEndpoint() {
@@ -71,14 +95,11 @@ public final class CxoneDiscovery {
 	}
 
 	private Mono<String> tenantId(Mono<AccessToken> tokens) {
-		if (this.registration.tenantId() != null) {
-			return Mono.just(this.registration.tenantId());
+		if (this.accessKey.tenantId() != null) {
+			return Mono.just(this.accessKey.tenantId());
 		}
 		return tokens.map((token) -> {
-			Object tenantId = token.idTokenClaims().get("tenantId");
-			if (tenantId == null) {
-				tenantId = IdTokens.claims(token.value()).get("tenantId");
-			}
+			Object tenantId = token.claims().get("tenantId");
 			if (tenantId == null || tenantId.toString().isBlank()) {
 				throw new CxoneDiscoveryException(this.registration.id(), null, 0,
 						"the token response has no tenantId (neither in an id_token nor in the access token), so the tenant's API host cannot be discovered",
@@ -128,9 +149,7 @@ public final class CxoneDiscovery {
 					(ex) -> new CxoneDiscoveryException(this.registration.id(), uri.toString(), 0,
 							"could not reach the " + what + " at " + uri + ": "
 									+ this.registration.redact(ResponseBodies.rootMessage(ex)),
-							"Check " + this.registration.id().propertyPrefix()
-									+ ".issuer, the network and proxy settings (https.proxyHost, HTTPS_PROXY)",
-							ex))
+							ResponseBodies.networkHint(this.registration.id().propertyPrefix() + ".issuer"), ex))
 			.onErrorMap((ex) -> !(ex instanceof CxoneDiscoveryException),
 					(ex) -> failure(uri, 0, "the " + what + " at " + uri + " could not be read ("
 							+ ex.getClass().getSimpleName() + ")"));
@@ -150,7 +169,7 @@ public final class CxoneDiscovery {
 		}
 		String problem = Endpoints.problem(uri);
 		if (problem == null && !underIssuerDomain(uri)) {
-			problem = "is not under the issuer's domain (" + Endpoints.registrableDomain(this.registration.issuer().getHost())
+			problem = "is not under the issuer's domain (" + Endpoints.registrableDomain(this.accessKey.issuer().getHost())
 					+ "), so it would receive the credentials of another party";
 		}
 		if (problem != null) {
@@ -166,7 +185,7 @@ public final class CxoneDiscovery {
 
 	/** Whether the discovered host is the issuer's registrable domain or below it. */
 	private boolean underIssuerDomain(URI uri) {
-		String issuerHost = this.registration.issuer().getHost().toLowerCase(java.util.Locale.ROOT);
+		String issuerHost = this.accessKey.issuer().getHost().toLowerCase(java.util.Locale.ROOT);
 		String host = uri.getHost().toLowerCase(java.util.Locale.ROOT);
 		String domain = Endpoints.registrableDomain(issuerHost);
 		return host.equals(domain) || host.endsWith("." + domain);
@@ -180,8 +199,7 @@ public final class CxoneDiscovery {
 	}
 
 	private String issuer() {
-		String issuer = this.registration.issuer().toString();
-		return issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+		return this.accessKey.issuerBase();
 	}
 
 }

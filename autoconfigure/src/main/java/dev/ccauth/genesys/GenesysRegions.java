@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
  * Genesys Cloud regions: AWS region name to domain, from the official Terraform provider's map.
  * Any other domain is accepted as it is, since new regions appear every year.
  */
-public final class GenesysRegions {
+final class GenesysRegions {
 
-	public static final String DEFAULT_REGION = "us-east-1";
+	static final String DEFAULT_REGION = "us-east-1";
 
 	private static final Map<String, String> DOMAINS = new LinkedHashMap<>();
 
@@ -43,7 +43,7 @@ public final class GenesysRegions {
 	}
 
 	/** Known AWS region names and their domains, in the platform's order. */
-	public static Map<String, String> known() {
+	static Map<String, String> known() {
 		return Map.copyOf(DOMAINS);
 	}
 
@@ -51,7 +51,7 @@ public final class GenesysRegions {
 	 * The domain for an AWS region name or a domain ({@code mypurecloud.ie}; a leading
 	 * {@code api.} or {@code login.} is dropped), or {@code null} when it is neither.
 	 */
-	public static String domainOf(String regionOrDomain) {
+	static String domainOf(String regionOrDomain) {
 		if (regionOrDomain == null) {
 			return null;
 		}
@@ -67,7 +67,7 @@ public final class GenesysRegions {
 	}
 
 	/** The region names, for error messages. */
-	public static String knownNames() {
+	static String knownNames() {
 		return String.join(", ", DOMAINS.keySet());
 	}
 

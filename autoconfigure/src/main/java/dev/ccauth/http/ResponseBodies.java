@@ -5,8 +5,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the JSON bodies of token, discovery and error responses. Bodies are read as bytes and
- * parsed here rather than by a codec, so that no codec logs a token at DEBUG.
+ * Reads the bodies of token, discovery and error responses, and what a pipeline log needs of a
+ * failure. Bodies are read as bytes and parsed here rather than by a codec, so that no codec logs
+ * a token at DEBUG.
  */
 public final class ResponseBodies {
 
@@ -57,6 +58,22 @@ public final class ResponseBodies {
 		}
 		text = text.replaceAll("[\\p{Cntrl}\\s]+", " ");
 		return (text.length() > 200) ? text.substring(0, 200) + "..." : text;
+	}
+
+	/**
+	 * Text from a server shortened for a one-line error: 300 characters at most. Redact it first,
+	 * so that no part of a secret survives the cut.
+	 */
+	public static String abbreviated(String text) {
+		return (text != null && text.length() > 300) ? text.substring(0, 300) + "..." : text;
+	}
+
+	/**
+	 * How to fix a request that reached no server, in one line.
+	 * @param setting the setting that names the endpoint ({@code token-uri}, {@code base-url})
+	 */
+	public static String networkHint(String setting) {
+		return "Check the network, the proxy settings (https.proxyHost, HTTPS_PROXY) and " + setting;
 	}
 
 	/** The message of the deepest cause: what a pipeline log needs of a network failure. */

@@ -8,14 +8,16 @@ import dev.ccauth.config.RetrySettings;
 import org.springframework.core.retry.RetryPolicy;
 
 /** Exponential backoff with jitter from each registration's {@code retry.*} settings. */
-public class SettingsRetryPolicies implements ContactCenterRetryPolicies {
+final class SettingsRetryPolicies implements ContactCenterRetryPolicies {
+
+	static final SettingsRetryPolicies INSTANCE = new SettingsRetryPolicies();
+
+	private SettingsRetryPolicies() {
+	}
 
 	@Override
 	public RetryPolicy retryPolicy(Registration registration) {
-		return of(registration.retry());
-	}
-
-	public static RetryPolicy of(RetrySettings settings) {
+		RetrySettings settings = registration.retry();
 		Duration jitter = Duration.ofMillis((long) (settings.initialDelay().toMillis() * settings.jitter()));
 		return RetryPolicy.builder()
 			.maxRetries(settings.maxAttempts() - 1)
@@ -23,12 +25,13 @@ public class SettingsRetryPolicies implements ContactCenterRetryPolicies {
 			.multiplier(settings.multiplier())
 			.maxDelay(settings.maxDelay())
 			.jitter(jitter)
-			.predicate(SettingsRetryPolicies::isTransient)
+			.predicate((failure) -> failure instanceof ContactCenterException exception && exception.isTransient())
 			.build();
 	}
 
-	static boolean isTransient(Throwable failure) {
-		return failure instanceof ContactCenterException exception && exception.isTransient();
+	@Override
+	public String toString() {
+		return "ContactCenterRetryPolicies.fromSettings()";
 	}
 
 }

@@ -21,36 +21,33 @@ public final class AccessToken {
 
 	private final Set<String> scopes;
 
-	private final Map<String, Object> idTokenClaims;
+	private final Map<String, Object> claims;
 
 	/**
 	 * @param value the token
 	 * @param obtainedAt when the request for it was sent
 	 * @param expiresAt when it expires, or {@code null} when unknown (a handed-over token)
 	 * @param scopes the scopes granted, as the token endpoint reported them
-	 * @param idTokenClaims the claims of the id_token that came with it (CXone), or empty
+	 * @param claims the claims of the id_token that came with it (CXone), else of the token itself
+	 * when it is a JWT, or empty
 	 */
 	public AccessToken(String value, Instant obtainedAt, Instant expiresAt, Set<String> scopes,
-			Map<String, Object> idTokenClaims) {
+			Map<String, Object> claims) {
 		this.value = Secret.of(value);
 		this.obtainedAt = obtainedAt;
 		this.expiresAt = expiresAt;
 		this.scopes = Set.copyOf(scopes);
-		this.idTokenClaims = Map.copyOf(idTokenClaims);
+		this.claims = Map.copyOf(claims);
 	}
 
 	/** A token handed over by an earlier step: its expiry is unknown. */
-	public static AccessToken handedOver(Secret value, Instant now) {
+	static AccessToken handedOver(Secret value, Instant now) {
 		return new AccessToken(value.reveal(), now, null, Set.of(), Map.of());
 	}
 
 	/** The token itself, for an Authorization header or a hand-over to a later step. */
 	public String value() {
 		return this.value.reveal();
-	}
-
-	Secret secret() {
-		return this.value;
 	}
 
 	public Instant obtainedAt() {
@@ -71,8 +68,17 @@ public final class AccessToken {
 		return this.scopes;
 	}
 
-	public Map<String, Object> idTokenClaims() {
-		return this.idTokenClaims;
+	/**
+	 * The claims of the id_token that came with the token (CXone's {@code tenantId}), else of the
+	 * token itself when it is a JWT; empty otherwise. Read, not verified: they steer discovery only.
+	 */
+	public Map<String, Object> claims() {
+		return this.claims;
+	}
+
+	/** Whether this is the same token value as the other, whichever object carries it. */
+	public boolean sameValueAs(AccessToken other) {
+		return other != null && (other == this || other.value.equals(this.value));
 	}
 
 	public boolean isExpiredAt(Instant instant) {

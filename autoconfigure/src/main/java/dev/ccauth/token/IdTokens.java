@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads the claims of an id_token (or of an access token that is a JWT). The signature is not checked: the claims only steer discovery
  * (CXone's tenantId) of endpoints that are then reached over TLS with the token endpoint's answer.
  */
-public final class IdTokens {
+final class IdTokens {
 
 	private static final TypeReference<Map<String, Object>> CLAIMS = new TypeReference<>() {
 	};
@@ -21,7 +21,7 @@ public final class IdTokens {
 	}
 
 	/** The claims of a JWT, or empty when the value is not one. */
-	public static Map<String, Object> claims(String idToken) {
+	static Map<String, Object> claims(String idToken) {
 		if (idToken == null) {
 			return Map.of();
 		}

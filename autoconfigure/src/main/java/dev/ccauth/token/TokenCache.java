@@ -36,7 +36,7 @@ import dev.ccauth.token.TokenRequestException.Reason;
  * success ends it. Background renewals follow the same schedule.</li>
  * </ul>
  */
-public final class TokenCache {
+final class TokenCache implements TokenSource {
 
 	private static final Logger logger = LoggerFactory.getLogger(TokenCache.class);
 
@@ -68,6 +68,9 @@ public final class TokenCache {
 	/** No token request before this instant; guarded by {@link #lock}. */
 	private Instant coolDownUntil = Instant.MIN;
 
+	/** Whether the last token was dropped because the API refused it; guarded by {@link #lock}. */
+	private AccessToken refused;
+
 	private final AtomicLong requests = new AtomicLong();
 
 	private final AtomicLong renewals = new AtomicLong();
@@ -79,7 +82,7 @@ public final class TokenCache {
 	 * @param client the token client, or {@code null} when the registration has no credentials
 	 * @param clock the clock that decides expiry, renewal and cool-down
 	 */
-	public TokenCache(Registration registration, TokenClient client, Clock clock) {
+	TokenCache(Registration registration, TokenClient client, Clock clock) {
 		this.registration = registration.id();
 		this.client = client;
 		this.clock = clock;
@@ -91,7 +94,12 @@ public final class TokenCache {
 		}
 	}
 
-	/** The current token, or a new one when there is none or it has expired. */
+	@Override
+	public RegistrationId registration() {
+		return this.registration;
+	}
+
+	@Override
 	public Mono<AccessToken> token() {
 		return Mono.defer(() -> {
 			AccessToken usable = usableToken();
@@ -99,11 +107,7 @@ public final class TokenCache {
 		});
 	}
 
-	/**
-	 * The current token if it is still valid, starting its renewal in the background when due; or
-	 * {@code null} when the caller must wait for {@link #token()}. The allocation-free path of every
-	 * call once a token exists.
-	 */
+	@Override
 	public AccessToken usableToken() {
 		Cached cached = this.current;
 		Instant now = this.clock.instant();
@@ -111,33 +115,33 @@ public final class TokenCache {
 			return null;
 		}
 		if (cached.renewAt != null && !now.isBefore(cached.renewAt)) {
-			renewInBackground(now);
+			renewInBackground(now, cached.token);
 		}
 		return cached.token;
 	}
 
-	/** The current token if there is a valid one, without any request. */
+	@Override
 	public AccessToken currentToken() {
 		Cached cached = this.current;
 		return (cached != null && !cached.token.isExpiredAt(this.clock.instant())) ? cached.token : null;
 	}
 
-	/**
-	 * Drops the token if it is still the current one (compare-and-invalidate), so that the next
-	 * call fetches a new one.
-	 * @return whether it was dropped by this call
-	 */
+	@Override
 	public boolean invalidate(AccessToken refused) {
 		synchronized (this.lock) {
 			Cached cached = this.current;
-			if (cached != null && cached.token == refused) {
-				this.current = null;
-				this.invalidations.incrementAndGet();
-				logger.debug("{}: token dropped after the API refused it", this.registration);
-				return true;
+			if (cached == null || !cached.token.sameValueAs(refused)) {
+				return false;
 			}
-			return false;
+			this.current = null;
+			this.refused = cached.token;
+			this.invalidations.incrementAndGet();
+			logger.debug("{}: token dropped after the API refused it", this.registration);
 		}
+		if (this.client != null) {
+			this.client.invalidated(refused);
+		}
+		return true;
 	}
 
 	private Mono<AccessToken> fetch() {
@@ -150,18 +154,19 @@ public final class TokenCache {
 			if (this.inFlight == null && this.lastFailure != null && now.isBefore(this.coolDownUntil)) {
 				return Mono.error(this.lastFailure.repeated(coolDownNote(Duration.between(now, this.coolDownUntil))));
 			}
-			return startRequest();
+			return (this.refused != null) ? startRequest(TokenClient.Trigger.INVALIDATED, this.refused)
+					: startRequest(TokenClient.Trigger.FIRST, (cached != null) ? cached.token : null);
 		}
 	}
 
-	private void renewInBackground(Instant now) {
+	private void renewInBackground(Instant now, AccessToken due) {
 		synchronized (this.lock) {
 			if (this.inFlight != null || now.isBefore(this.coolDownUntil)) {
 				return;
 			}
 			logger.debug("{}: renewing the token in the background", this.registration);
 			this.renewals.incrementAndGet();
-			startRequest().subscribe((token) -> {
+			startRequest(TokenClient.Trigger.RENEWAL, due).subscribe((token) -> {
 			}, (error) -> logger.warn(
 					"{}: background token renewal failed, the current token stays in use until it expires: {}",
 					this.registration, error.getMessage()));
@@ -169,7 +174,7 @@ public final class TokenCache {
 	}
 
 	/** Joins the request in flight or starts one; called with {@link #lock} held. */
-	private Mono<AccessToken> startRequest() {
+	private Mono<AccessToken> startRequest(TokenClient.Trigger trigger, AccessToken previous) {
 		if (this.inFlight != null) {
 			return this.inFlight;
 		}
@@ -179,12 +184,13 @@ public final class TokenCache {
 		Sinks.One<AccessToken> result = Sinks.one();
 		this.inFlight = result.asMono();
 		this.requests.incrementAndGet();
-		this.client.requestToken()
+		this.client.requestToken(trigger, previous)
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("token client completed without a token")))
 			.subscribe((token) -> {
 				synchronized (this.lock) {
 					this.current = new Cached(token, renewAt(token));
 					this.inFlight = null;
+					this.refused = null;
 					this.lastFailure = null;
 					this.failuresInARow = 0;
 					this.coolDownUntil = Instant.MIN;
@@ -233,7 +239,7 @@ public final class TokenCache {
 				"Run with debug logging of dev.ccauth for details", null);
 	}
 
-	/** What this cache has done so far, for metrics and tests. */
+	@Override
 	public Statistics statistics() {
 		return new Statistics(this.requests.get(), this.renewals.get(), this.invalidations.get());
 	}
@@ -253,16 +259,6 @@ public final class TokenCache {
 	}
 
 	private record Cached(AccessToken token, Instant renewAt) {
-	}
-
-	/**
-	 * Counts of a token cache.
-	 *
-	 * @param requests token requests started (each may be retried inside)
-	 * @param renewals of which background renewals before expiry
-	 * @param invalidations tokens dropped after the API refused them
-	 */
-	public record Statistics(long requests, long renewals, long invalidations) {
 	}
 
 }

@@ -8,15 +8,12 @@ import tools.jackson.databind.JsonNode;
 
 import dev.ccauth.config.Registration;
 import dev.ccauth.http.ResponseBodies;
-import dev.ccauth.token.RetryAfter;
-import org.springframework.http.HttpHeaders;
+import dev.ccauth.http.RetryAfter;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 
 /** Reads an API error response into an {@link ApiCallException}: the platform's code and description, redacted. */
 final class ApiErrors {
-
-	private static final int MAX_DESCRIPTION = 300;
 
 	private ApiErrors() {
 	}
@@ -29,7 +26,8 @@ final class ApiErrors {
 	static Mono<ApiCallException> read(Registration registration, ClientRequest request, ClientResponse response,
 			String summary, String hint, boolean transientFailure, Clock clock, String token) {
 		int status = response.statusCode().value();
-		Duration retryAfter = retryAfter(response.headers().asHttpHeaders(), clock);
+		// Retry-After only: platforms send it on every 429 (Genesys removed its own rate-limit headers in 2021)
+		Duration retryAfter = RetryAfter.parse(response.headers().asHttpHeaders(), clock);
 		return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).map((body) -> {
 			JsonNode node = ResponseBodies.object(body);
 			String code = ResponseBodies.text(node, "code", "error");
@@ -41,14 +39,6 @@ final class ApiErrors {
 		});
 	}
 
-	/**
-	 * {@code Retry-After} only: Genesys removed its {@code inin-ratelimit-*} headers in 2021 and
-	 * sends {@code Retry-After} on every 429.
-	 */
-	static Duration retryAfter(HttpHeaders headers, Clock clock) {
-		return RetryAfter.parse(headers, clock);
-	}
-
 	/** The URL without its query, which may carry identifiers users do not want in logs. */
 	static String endpoint(ClientRequest request) {
 		String url = request.url().toString();
@@ -58,8 +48,7 @@ final class ApiErrors {
 
 	static String redact(Registration registration, String text, String token) {
 		String result = (token != null) ? registration.redact(text, token) : registration.redact(text);
-		return (result != null && result.length() > MAX_DESCRIPTION) ? result.substring(0, MAX_DESCRIPTION) + "..."
-				: result;
+		return ResponseBodies.abbreviated(result);
 	}
 
 }

@@ -6,7 +6,7 @@ import reactor.core.publisher.Mono;
 
 import dev.ccauth.config.Registration;
 import dev.ccauth.token.AccessToken;
-import dev.ccauth.token.TokenCache;
+import dev.ccauth.token.TokenSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -18,13 +18,13 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * those. On a 401 the token that got it is dropped (once, however many calls saw it), a new one is
  * obtained and the request is sent once more; a second 401 is an {@link ApiCallException}.
  */
-public final class BearerTokenFilter implements ExchangeFilterFunction {
+final class BearerTokenFilter implements ExchangeFilterFunction {
 
 	private final Registration registration;
 
 	private final Mono<Origin> origin;
 
-	private final TokenCache tokens;
+	private final TokenSource tokens;
 
 	private final Clock clock;
 
@@ -34,24 +34,24 @@ public final class BearerTokenFilter implements ExchangeFilterFunction {
 	/**
 	 * @param registration the registration whose token this is
 	 * @param origin where the token may go, resolved on first use (discovered base URLs)
-	 * @param tokens the registration's token cache
+	 * @param tokens the registration's token source
 	 * @param clock the clock for Retry-After dates in error responses
 	 */
-	public BearerTokenFilter(Registration registration, Mono<Origin> origin, TokenCache tokens, Clock clock) {
+	BearerTokenFilter(Registration registration, Mono<Origin> origin, TokenSource tokens, Clock clock) {
 		this(registration, origin, tokens, clock, null);
 	}
 
 	/**
 	 * @param registration the registration whose token this is
 	 * @param origin where the token may go
-	 * @param tokens the registration's token cache
+	 * @param tokens the registration's token source
 	 * @param clock the clock for Retry-After dates in error responses
 	 */
-	public BearerTokenFilter(Registration registration, Origin origin, TokenCache tokens, Clock clock) {
+	BearerTokenFilter(Registration registration, Origin origin, TokenSource tokens, Clock clock) {
 		this(registration, Mono.just(origin), tokens, clock, origin);
 	}
 
-	private BearerTokenFilter(Registration registration, Mono<Origin> origin, TokenCache tokens, Clock clock,
+	private BearerTokenFilter(Registration registration, Mono<Origin> origin, TokenSource tokens, Clock clock,
 			Origin knownOrigin) {
 		this.registration = registration;
 		this.origin = origin;

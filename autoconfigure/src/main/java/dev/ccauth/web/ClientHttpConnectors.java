@@ -1,5 +1,9 @@
 package dev.ccauth.web;
 
+import java.util.function.UnaryOperator;
+
+import reactor.netty.http.client.HttpClient;
+
 import dev.ccauth.config.Registration;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
@@ -9,10 +13,10 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 
 /**
- * Builds each registration's HTTP connector: its timeouts, its SSL bundle, and no redirects (a
- * redirect could carry the bearer token to another host).
+ * Builds each registration's HTTP connector: its timeouts, its SSL bundle, the proxy, and no
+ * redirects (a redirect could carry the bearer token to another host).
  */
-public final class ClientHttpConnectors {
+final class ClientHttpConnectors {
 
 	private final ReactorClientHttpConnectorBuilder builder;
 
@@ -21,14 +25,18 @@ public final class ClientHttpConnectors {
 	/**
 	 * @param builder the Reactor Netty connector builder
 	 * @param sslBundles the application's SSL bundles, or {@code null} when it has none
-	 * @param proxy the HTTPS proxy, or {@code null} for none
+	 * @param environment reads the CI proxy variables, used when the JVM has no proxy of its own
 	 */
-	public ClientHttpConnectors(ReactorClientHttpConnectorBuilder builder, SslBundles sslBundles, ProxySettings proxy) {
-		this.builder = (proxy != null) ? builder.withHttpClientCustomizer(proxy::applyTo) : builder;
+	ClientHttpConnectors(ReactorClientHttpConnectorBuilder builder, SslBundles sslBundles,
+			UnaryOperator<String> environment) {
+		ProxySettings variables = ProxySettings.jvmProxySet() ? null : ProxySettings.fromVariables(environment);
+		UnaryOperator<HttpClient> proxy = ProxySettings.jvmProxySet() ? HttpClient::proxyWithSystemProperties
+				: (variables != null) ? variables::applyTo : null;
+		this.builder = (proxy != null) ? builder.withHttpClientCustomizer(proxy::apply) : builder;
 		this.sslBundles = sslBundles;
 	}
 
-	public ClientHttpConnector connector(Registration registration) {
+	ClientHttpConnector connector(Registration registration) {
 		SslBundle sslBundle = null;
 		if (registration.sslBundle() != null) {
 			if (this.sslBundles == null) {

@@ -1,23 +1,39 @@
 package dev.ccauth.web;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
+import dev.ccauth.config.ContactCenterRegistrations;
 import dev.ccauth.config.Platform;
 import dev.ccauth.config.Registration;
 import dev.ccauth.config.RegistrationId;
+import dev.ccauth.retry.ContactCenterRetryPolicies;
 import dev.ccauth.token.AccessToken;
+import dev.ccauth.token.PlatformEndpoints;
+import dev.ccauth.token.TokenClient;
+import dev.ccauth.token.TokenSource;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Every registration's authenticated {@link WebClient} and current access token, for code that
- * looks registrations up by name, and for tools that need the token itself (a token export to a
- * later pipeline step, a client that is not WebClient-based).
+ * Every registration's authenticated clients and its token source, for code that looks
+ * registrations up by name, and for tools that need the token itself (a token export to a later
+ * pipeline step, a client that is not WebClient-based).
  */
 public interface ContactCenterClients {
 
-	/** The registrations, in a stable order (Genesys first, then CXone, each by name). */
+	/** The registrations, in a stable order (by platform, then by name). */
 	List<Registration> registrations();
 
 	/**
@@ -30,11 +46,116 @@ public interface ContactCenterClients {
 		return webClient(new RegistrationId(platform, name));
 	}
 
+	/**
+	 * The registration's token source, shared by all its clients.
+	 * @throws IllegalArgumentException naming the configured registrations when there is no such one
+	 */
+	TokenSource tokenSource(RegistrationId registration);
+
 	/** The registration's current access token, fetched if there is no valid one. */
-	Mono<AccessToken> accessToken(RegistrationId registration);
+	default Mono<AccessToken> accessToken(RegistrationId registration) {
+		return tokenSource(registration).token();
+	}
 
 	default Mono<AccessToken> accessToken(Platform platform, String name) {
 		return accessToken(new RegistrationId(platform, name));
+	}
+
+	/**
+	 * A builder of the default implementation: one token source and one client of each kind per
+	 * registration. Nothing touches the network until a client is used.
+	 * @param registrations the registrations
+	 */
+	static Builder builder(ContactCenterRegistrations registrations) {
+		return new Builder(registrations);
+	}
+
+	/** Builds the default {@link ContactCenterClients}. */
+	final class Builder {
+
+		final ContactCenterRegistrations registrations;
+
+		final Map<Platform, PlatformEndpoints.Factory> platforms = new EnumMap<>(Platform.class);
+
+		WebClient.Builder webClientBuilder = WebClient.builder();
+
+		ReactorClientHttpConnectorBuilder connectorBuilder = ClientHttpConnectorBuilder.reactor();
+
+		SslBundles sslBundles;
+
+		UnaryOperator<String> environment = System::getenv;
+
+		ContactCenterRetryPolicies retryPolicies = ContactCenterRetryPolicies.fromSettings();
+
+		Clock clock = Clock.systemUTC();
+
+		Scheduler scheduler = Schedulers.parallel();
+
+		final List<TokenClient.Decorator> decorators = new ArrayList<>();
+
+		private Builder(ContactCenterRegistrations registrations) {
+			this.registrations = Objects.requireNonNull(registrations, "registrations");
+		}
+
+		/** How a platform's registrations find their endpoints ({@code GenesysPlatform::endpoints}). */
+		public Builder platform(Platform platform, PlatformEndpoints.Factory endpoints) {
+			this.platforms.put(platform, endpoints);
+			return this;
+		}
+
+		/**
+		 * The application's WebClient builder (customizers, codecs, observation), cloned for each
+		 * registration.
+		 */
+		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
+			this.webClientBuilder = webClientBuilder;
+			return this;
+		}
+
+		public Builder connectorBuilder(ReactorClientHttpConnectorBuilder connectorBuilder) {
+			this.connectorBuilder = connectorBuilder;
+			return this;
+		}
+
+		/** The application's SSL bundles, for registrations that name one. */
+		public Builder sslBundles(SslBundles sslBundles) {
+			this.sslBundles = sslBundles;
+			return this;
+		}
+
+		/** Reads environment variables: {@code HTTPS_PROXY} and {@code NO_PROXY}. */
+		public Builder environment(UnaryOperator<String> environment) {
+			this.environment = environment;
+			return this;
+		}
+
+		public Builder retryPolicies(ContactCenterRetryPolicies retryPolicies) {
+			this.retryPolicies = retryPolicies;
+			return this;
+		}
+
+		/** The clock that decides token expiry (a test moves it by hand). */
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/** Where retry delays run (virtual time in tests). */
+		public Builder scheduler(Scheduler scheduler) {
+			this.scheduler = scheduler;
+			return this;
+		}
+
+		/** Wraps every registration's token client (a shared store, metrics, traces); the first added is innermost. */
+		public Builder tokenClientDecorator(TokenClient.Decorator decorator) {
+			this.decorators.add(decorator);
+			return this;
+		}
+
+		public ContactCenterClients build() {
+			return new DefaultContactCenterClients(this);
+		}
+
 	}
 
 }

@@ -13,11 +13,11 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * The base URL of a client whose API host is discovered (CXone tenants): relative request URLs are
  * resolved against it on first use, as {@code WebClient.Builder.baseUrl} would do with a known one.
  */
-public final class DiscoveredBaseUrlFilter implements ExchangeFilterFunction {
+final class DiscoveredBaseUrlFilter implements ExchangeFilterFunction {
 
 	private final Mono<URI> baseUrl;
 
-	public DiscoveredBaseUrlFilter(Mono<URI> baseUrl) {
+	DiscoveredBaseUrlFilter(Mono<URI> baseUrl) {
 		this.baseUrl = baseUrl;
 	}
 

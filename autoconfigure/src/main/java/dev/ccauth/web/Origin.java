@@ -4,15 +4,15 @@ import java.net.URI;
 import java.util.Locale;
 
 /** Scheme, host and port of a URL, with default ports made explicit: where a bearer token may go. */
-public record Origin(String scheme, String host, int port) {
+record Origin(String scheme, String host, int port) {
 
-	public static Origin of(URI uri) {
+	static Origin of(URI uri) {
 		String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
 		int port = (uri.getPort() != -1) ? uri.getPort() : defaultPort(scheme);
 		return new Origin(scheme, uri.getHost().toLowerCase(Locale.ROOT), port);
 	}
 
-	public boolean matches(URI uri) {
+	boolean matches(URI uri) {
 		String otherScheme = uri.getScheme();
 		String otherHost = uri.getHost();
 		if (otherScheme == null || otherHost == null) {

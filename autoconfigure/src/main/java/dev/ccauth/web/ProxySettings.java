@@ -4,17 +4,21 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.transport.ProxyProvider;
 
-import org.springframework.core.env.Environment;
+import dev.ccauth.config.EnvironmentVariables;
 
 /**
- * The HTTPS proxy of a corporate network, from the JVM's {@code https.proxyHost}/{@code https.proxyPort}
- * (and {@code http.nonProxyHosts}) or else the {@code HTTPS_PROXY}/{@code NO_PROXY} variables that
- * CI runners set. Loopback addresses never go through the proxy.
+ * The HTTPS proxy of a corporate network. The JVM's {@code https.proxyHost}/{@code https.proxyPort}
+ * and {@code http.nonProxyHosts} are Reactor Netty's to read
+ * ({@link HttpClient#proxyWithSystemProperties()}); what CI runners set instead,
+ * {@code HTTPS_PROXY} and {@code NO_PROXY}, is read here. Loopback addresses never go through the
+ * proxy.
  *
  * @param host proxy host
  * @param port proxy port
@@ -22,30 +26,34 @@ import org.springframework.core.env.Environment;
  * @param password proxy password, or {@code null}
  * @param nonProxyHosts regular expression of hosts reached directly
  */
-public record ProxySettings(String host, int port, String username, String password, String nonProxyHosts) {
+record ProxySettings(String host, int port, String username, String password, String nonProxyHosts) {
+
+	private static final EnvironmentVariables VARIABLES = new EnvironmentVariables(
+			Map.of("proxy", List.of("HTTPS_PROXY", "https_proxy"), "no-proxy", List.of("NO_PROXY", "no_proxy")));
 
 	private static final String LOOPBACK = "localhost|127\\..*|\\[?::1\\]?|0:0:0:0:0:0:0:1";
 
-	/** The proxy the environment asks for, or {@code null} for none. */
-	public static ProxySettings from(Environment environment) {
-		String host = environment.getProperty("https.proxyHost");
-		if (host != null && !host.isBlank()) {
-			int port = environment.getProperty("https.proxyPort", Integer.class, 443);
-			return new ProxySettings(host.trim(), port, null, null,
-					jvmNonProxyHosts(environment.getProperty("http.nonProxyHosts")));
-		}
-		String url = first(environment, "HTTPS_PROXY", "https_proxy");
-		if (url == null) {
-			return null;
-		}
-		URI uri = URI.create(url.contains("://") ? url : "http://" + url);
-		String[] userInfo = (uri.getUserInfo() != null) ? uri.getUserInfo().split(":", 2) : new String[0];
-		return new ProxySettings(uri.getHost(), (uri.getPort() != -1) ? uri.getPort() : 80,
-				(userInfo.length > 0) ? userInfo[0] : null, (userInfo.length > 1) ? userInfo[1] : null,
-				noProxy(first(environment, "NO_PROXY", "no_proxy")));
+	/** Whether the JVM has a proxy of its own, which then wins over the variables. */
+	static boolean jvmProxySet() {
+		return System.getProperty("https.proxyHost") != null || System.getProperty("http.proxyHost") != null;
 	}
 
-	public HttpClient applyTo(HttpClient client) {
+	/** The proxy the CI variables ask for, or {@code null} for none. */
+	static ProxySettings fromVariables(UnaryOperator<String> environment) {
+		String variable = VARIABLES.firstSet("proxy", environment);
+		if (variable == null || environment.apply(variable).isBlank()) {
+			return null;
+		}
+		String url = environment.apply(variable).trim();
+		URI uri = URI.create(url.contains("://") ? url : "http://" + url);
+		String[] userInfo = (uri.getUserInfo() != null) ? uri.getUserInfo().split(":", 2) : new String[0];
+		String noProxy = VARIABLES.firstSet("no-proxy", environment);
+		return new ProxySettings(uri.getHost(), (uri.getPort() != -1) ? uri.getPort() : 80,
+				(userInfo.length > 0) ? userInfo[0] : null, (userInfo.length > 1) ? userInfo[1] : null,
+				nonProxyHosts((noProxy != null) ? environment.apply(noProxy) : null));
+	}
+
+	HttpClient applyTo(HttpClient client) {
 		return client.proxy((proxy) -> {
 			ProxyProvider.Builder builder = proxy.type(ProxyProvider.Proxy.HTTP)
 				.host(this.host)
@@ -57,19 +65,7 @@ public record ProxySettings(String host, int port, String username, String passw
 		});
 	}
 
-	private static String jvmNonProxyHosts(String value) {
-		List<String> patterns = new ArrayList<>(List.of(LOOPBACK));
-		if (value != null) {
-			for (String host : value.split("\\|")) {
-				if (!host.isBlank()) {
-					patterns.add(Pattern.quote(host.trim()).replace("*", "\\E.*\\Q"));
-				}
-			}
-		}
-		return String.join("|", patterns);
-	}
-
-	private static String noProxy(String value) {
+	private static String nonProxyHosts(String value) {
 		List<String> patterns = new ArrayList<>(List.of(LOOPBACK));
 		if (value != null) {
 			for (String entry : value.split(",")) {
@@ -84,16 +80,6 @@ public record ProxySettings(String host, int port, String username, String passw
 			}
 		}
 		return String.join("|", patterns);
-	}
-
-	private static String first(Environment environment, String... names) {
-		for (String name : names) {
-			String value = environment.getProperty(name);
-			if (value != null && !value.isBlank()) {
-				return value.trim();
-			}
-		}
-		return null;
 	}
 
 	@Override

@@ -3,7 +3,6 @@ package dev.ccauth.web;
 import java.net.ConnectException;
 import java.time.Clock;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.TimeoutException;
@@ -13,6 +12,8 @@ import reactor.core.scheduler.Scheduler;
 import dev.ccauth.config.Registration;
 import dev.ccauth.http.ResponseBodies;
 import dev.ccauth.retry.RetryAfterBackoff;
+import dev.ccauth.token.AccessToken;
+import dev.ccauth.token.TokenSource;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.client.ClientRequest;
@@ -33,7 +34,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * </ul>
  * Other responses, 4xx included, reach the caller as they are.
  */
-public final class RetryFilter implements ExchangeFilterFunction {
+final class RetryFilter implements ExchangeFilterFunction {
 
 	private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
 			HttpMethod.PUT, HttpMethod.DELETE);
@@ -44,16 +45,15 @@ public final class RetryFilter implements ExchangeFilterFunction {
 
 	private final Clock clock;
 
-	private final Supplier<String> currentToken;
+	private final TokenSource tokens;
 
 	/**
-	 * @param currentToken the registration's current token, if any, masked wherever an error body
-	 * echoes it
+	 * @param tokens the registration's token source, whose current token is masked wherever an
+	 * error body echoes it
 	 */
-	public RetryFilter(Registration registration, RetryPolicy policy, Scheduler scheduler, Clock clock,
-			Supplier<String> currentToken) {
+	RetryFilter(Registration registration, RetryPolicy policy, Scheduler scheduler, Clock clock, TokenSource tokens) {
 		this.registration = registration;
-		this.currentToken = currentToken;
+		this.tokens = tokens;
 		this.retries = new RetryAfterBackoff(policy, registration.retry().maxRetryAfter(), scheduler,
 				ApiCallException.class);
 		this.clock = clock;
@@ -94,7 +94,7 @@ public final class RetryFilter implements ExchangeFilterFunction {
 			boolean transientFailure) {
 		return ApiErrors
 			.read(this.registration, request, response, summary, hint, transientFailure, this.clock,
-					this.currentToken.get())
+					currentToken())
 			.flatMap(Mono::error);
 	}
 
@@ -104,13 +104,18 @@ public final class RetryFilter implements ExchangeFilterFunction {
 		String summary = notConnected ? "could not connect for"
 				: timedOut ? "no response within " + property("http.response-timeout") + " ("
 						+ this.registration.http().responseTimeout().toSeconds() + "s) to" : "the connection failed during";
-		String hint = notConnected ? "Check the network, proxy settings (https.proxyHost, HTTPS_PROXY) and base-url"
+		String hint = notConnected ? ResponseBodies.networkHint(property("base-url"))
 				: (idempotent ? "The call was retried " + maxAttempts() + " times; check the network and the platform's status"
 						: request.method() + " is not retried, since the platform may have processed it: check its effect before running it again");
 		return new ApiCallException(this.registration.id(), ApiErrors.endpoint(request), 0, null,
-				ApiErrors.redact(this.registration, ResponseBodies.rootMessage(ex), this.currentToken.get()),
+				ApiErrors.redact(this.registration, ResponseBodies.rootMessage(ex), currentToken()),
 				summary + " " + request.method() + " " + ApiErrors.endpoint(request), hint, notConnected || idempotent,
 				null, ex);
+	}
+
+	private String currentToken() {
+		AccessToken current = this.tokens.currentToken();
+		return (current != null) ? current.value() : null;
 	}
 
 	private int maxAttempts() {

@@ -10,7 +10,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.ccauth.config.ClientAuthentication;
 import dev.ccauth.config.ContactCenterRegistrations;
-import dev.ccauth.config.Grant;
 import dev.ccauth.config.InvalidRegistrationException;
 import dev.ccauth.config.Registration;
 import dev.ccauth.config.RegistrationId;
@@ -121,8 +120,8 @@ class CcauthAutoConfigurationTests {
 			Registration prod = registration(context.getBean(ContactCenterRegistrations.class), "genesys", "prod");
 			assertThat(prod.tokenUri()).isEqualTo(URI.create("https://login.mypurecloud.ie/oauth/token"));
 			assertThat(prod.baseUrl()).isEqualTo(URI.create("https://api.mypurecloud.ie"));
-			assertThat(prod.clientAuthentication()).isEqualTo(ClientAuthentication.BASIC);
-			assertThat(prod.grant()).isEqualTo(Grant.CLIENT_CREDENTIALS);
+			assertThat(prod.client().authentication()).isEqualTo(ClientAuthentication.BASIC);
+			assertThat(prod.details().grant()).isEqualTo("client-credentials");
 			assertThat(prod.scopes()).isEmpty();
 			assertThat(prod.token().refreshSkew()).isEqualTo(Duration.ofMinutes(5));
 			assertThat(prod.retry().maxAttempts()).isEqualTo(4);
@@ -160,7 +159,7 @@ class CcauthAutoConfigurationTests {
 				Registration prod = registration(context.getBean(ContactCenterRegistrations.class), "genesys", "prod");
 				assertThat(prod.tokenUri()).isEqualTo(URI.create("https://api.mypurecloud.com/api/v2/oauth/token"));
 				assertThat(prod.baseUrl()).isEqualTo(URI.create("https://api.mypurecloud.com"));
-				assertThat(prod.clientAuthentication()).isEqualTo(ClientAuthentication.POST);
+				assertThat(prod.client().authentication()).isEqualTo(ClientAuthentication.POST);
 				assertThat(prod.scopes()).containsExactly("users:readonly", "groups");
 				assertThat(prod.retry().maxAttempts()).isEqualTo(7);
 				assertThat(prod.retry().initialDelay()).isEqualTo(Duration.ofSeconds(2));
@@ -178,12 +177,12 @@ class CcauthAutoConfigurationTests {
 			.run((context) -> {
 				Registration cxone = registration(context.getBean(ContactCenterRegistrations.class), "cxone",
 						"tutorial-style");
-				assertThat(cxone.grant()).isEqualTo(Grant.CLIENT_CREDENTIALS);
+				assertThat(cxone.details().grant()).isEqualTo("client-credentials");
 				assertThat(cxone.tokenUri())
 					.isEqualTo(URI.create("https://api." + region + ".cxp.nice.com/oauth/token"));
 				assertThat(cxone.baseUrl()).isEqualTo(URI.create("https://api." + region + ".cxp.nice.com"));
 				assertThat(cxone.scopes()).containsExactly("urn:nice:cxa:read", "urn:nice:cxa:write");
-				assertThat(cxone.clientAuthentication()).isEqualTo(ClientAuthentication.POST);
+				assertThat(cxone.client().authentication()).isEqualTo(ClientAuthentication.POST);
 			});
 	}
 
@@ -193,9 +192,9 @@ class CcauthAutoConfigurationTests {
 				"ccauth.cxone.main.access-key-id=c", "ccauth.cxone.main.access-key-secret=d")
 			.run((context) -> {
 				Registration cxone = registration(context.getBean(ContactCenterRegistrations.class), "cxone", "main");
-				assertThat(cxone.grant()).isEqualTo(Grant.ACCESS_KEY);
-				assertThat(cxone.issuer()).isEqualTo(URI.create("https://cxone.niceincontact.com"));
-				assertThat(cxone.clientAuthentication()).isEqualTo(ClientAuthentication.BASIC);
+				assertThat(cxone.details().grant()).isEqualTo("access-key");
+				assertThat(cxone.details().location()).containsEntry("issuer", "https://cxone.niceincontact.com");
+				assertThat(cxone.client().authentication()).isEqualTo(ClientAuthentication.BASIC);
 				assertThat(cxone.tokenUri()).isNull();
 				assertThat(cxone.baseUrl()).isNull();
 			});
@@ -344,8 +343,8 @@ class CcauthAutoConfigurationTests {
 			}
 
 			@Override
-			public reactor.core.publisher.Mono<dev.ccauth.token.AccessToken> accessToken(RegistrationId registration) {
-				return reactor.core.publisher.Mono.empty();
+			public dev.ccauth.token.TokenSource tokenSource(RegistrationId registration) {
+				throw new IllegalArgumentException("none");
 			}
 
 		};

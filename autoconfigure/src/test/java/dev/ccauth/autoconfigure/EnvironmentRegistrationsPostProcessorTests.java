@@ -6,10 +6,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.ccauth.config.ContactCenterRegistrations;
-import dev.ccauth.config.Grant;
 import dev.ccauth.config.InvalidRegistrationException;
 import dev.ccauth.config.Registration;
 import dev.ccauth.config.RegistrationId;
+import dev.ccauth.cxone.CxonePlatform;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -45,8 +45,8 @@ class EnvironmentRegistrationsPostProcessorTests {
 				assertThat(context).hasBean("genesysWebClient");
 				Registration registration = context.getBean(ContactCenterRegistrations.class)
 					.get(RegistrationId.genesys("default"));
-				assertThat(registration.clientId()).isEqualTo("id");
-				assertThat(registration.clientSecret().reveal()).isEqualTo("secret");
+				assertThat(registration.client().clientId()).isEqualTo("id");
+				assertThat(registration.client().clientSecret().reveal()).isEqualTo("secret");
 				assertThat(registration.baseUrl()).isEqualTo(URI.create("https://api.mypurecloud.de"));
 			});
 	}
@@ -84,8 +84,8 @@ class EnvironmentRegistrationsPostProcessorTests {
 				assertThat(context).hasBean("cxoneWebClient");
 				Registration registration = context.getBean(ContactCenterRegistrations.class)
 					.get(RegistrationId.cxone("default"));
-				assertThat(registration.grant()).isEqualTo(Grant.ACCESS_KEY);
-				assertThat(registration.issuer()).isEqualTo(URI.create("https://cxone-gov.niceincontact.com"));
+				assertThat(registration.details().grant()).isEqualTo("access-key");
+				assertThat(registration.details().location()).containsEntry("issuer", "https://cxone-gov.niceincontact.com");
 			});
 	}
 
@@ -95,7 +95,7 @@ class EnvironmentRegistrationsPostProcessorTests {
 			.run((context) -> {
 				Registration registration = context.getBean(ContactCenterRegistrations.class)
 					.get(RegistrationId.cxone("default"));
-				assertThat(registration.grant()).isEqualTo(Grant.CLIENT_CREDENTIALS);
+				assertThat(registration.details().grant()).isEqualTo("client-credentials");
 				assertThat(registration.tokenUri())
 					.isEqualTo(URI.create("https://api.eu-west-1.cxp.nice.com/oauth/token"));
 			});
@@ -131,8 +131,8 @@ class EnvironmentRegistrationsPostProcessorTests {
 			.run((context) -> {
 				Registration registration = context.getBean(ContactCenterRegistrations.class)
 					.get(RegistrationId.genesys("default"));
-				assertThat(registration.clientId()).isEqualTo("env-id");
-				assertThat(registration.clientSecret().reveal()).isEqualTo("env-secret");
+				assertThat(registration.client().clientId()).isEqualTo("env-id");
+				assertThat(registration.client().clientSecret().reveal()).isEqualTo("env-secret");
 				assertThat(registration.scopes()).containsExactly("users:readonly");
 				// the configuration wins where both are set
 				assertThat(registration.baseUrl()).isEqualTo(URI.create("https://api.aps1.pure.cloud"));
@@ -146,8 +146,8 @@ class EnvironmentRegistrationsPostProcessorTests {
 			.run((context) -> {
 				Registration registration = context.getBean(ContactCenterRegistrations.class)
 					.get(RegistrationId.cxone("default"));
-				assertThat(registration.accessKeyId()).isEqualTo("key");
-				assertThat(registration.issuer()).isEqualTo(URI.create("https://cxone-gov.niceincontact.com"));
+				assertThat(CxonePlatform.endpoints(registration, WebClient.create()).grant().parameters()).containsEntry("username", "key");
+				assertThat(registration.details().location()).containsEntry("issuer", "https://cxone-gov.niceincontact.com");
 			});
 	}
 

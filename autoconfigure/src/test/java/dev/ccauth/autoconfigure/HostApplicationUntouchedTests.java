@@ -36,7 +36,7 @@ class HostApplicationUntouchedTests {
 
 	private static final Set<String> CCAUTH_BEANS = Set.of("contactCenterRegistrations", "contactCenterClients",
 			"contactCenterRetryPolicies",
-			"genesysProdWebClient", "ccauth-dev.ccauth.config.CcauthProperties",
+			"genesysProdWebClient", "ccauth-dev.ccauth.autoconfigure.CcauthProperties",
 			"dev.ccauth.autoconfigure.CcauthAutoConfiguration");
 
 	@Test

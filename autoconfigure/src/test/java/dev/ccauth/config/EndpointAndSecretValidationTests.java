@@ -79,8 +79,8 @@ class EndpointAndSecretValidationTests {
 				assertThat(genesys.baseUrl()).isEqualTo(URI.create("https://api.mypurecloud.ie"));
 				assertThat(genesys.tokenUri()).isEqualTo(URI.create("https://login.mypurecloud.ie/oauth/token"));
 				Registration cxone = registrations.get(RegistrationId.cxone("main"));
-				assertThat(cxone.grant()).isEqualTo(Grant.ACCESS_KEY);
-				assertThat(cxone.issuer()).isEqualTo(URI.create("https://cxone.niceincontact.com"));
+				assertThat(cxone.details().grant()).isEqualTo("access-key");
+				assertThat(cxone.details().location()).containsEntry("issuer", "https://cxone.niceincontact.com");
 				assertThat(cxone.tokenUri()).isNull();
 			});
 	}

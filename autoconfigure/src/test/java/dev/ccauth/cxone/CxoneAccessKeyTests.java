@@ -59,7 +59,7 @@ class CxoneAccessKeyTests {
 			AccessToken token = context.getBean(ContactCenterClients.class)
 				.accessToken(RegistrationId.cxone("main"))
 				.block();
-			assertThat(token.idTokenClaims()).containsEntry("tenantId", sandbox.cxoneTenantId());
+			assertThat(token.claims()).containsEntry("tenantId", sandbox.cxoneTenantId());
 			assertThat(token.toString()).doesNotContain(token.value());
 			List<RecordedRequest> tokenRequests = sandbox.recentRequests()
 				.stream()

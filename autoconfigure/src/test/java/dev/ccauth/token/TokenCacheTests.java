@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,22 +13,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import dev.ccauth.config.ClientAuthentication;
-import dev.ccauth.config.Grant;
+import dev.ccauth.config.OAuthClient;
 import dev.ccauth.config.HttpSettings;
 import dev.ccauth.config.Registration;
 import dev.ccauth.config.RegistrationId;
 import dev.ccauth.config.RetrySettings;
 import dev.ccauth.config.Secret;
 import dev.ccauth.config.TokenSettings;
-import dev.ccauth.retry.SettingsRetryPolicies;
+import dev.ccauth.config.TestDetails;
 import dev.ccauth.testkit.Endpoint;
 import dev.ccauth.testkit.Malformation;
 import dev.ccauth.testkit.Sandbox;
 import dev.ccauth.testkit.junit.SandboxExtension;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,7 +47,7 @@ class TokenCacheTests {
 
 	@Test
 	void thousandConcurrentCallsOnAColdCacheMakeOneTokenRequest() {
-		TokenCache cache = cache(TokenSettings.DEFAULTS, null);
+		TokenSource cache = cache(TokenSettings.DEFAULTS, null);
 		List<AccessToken> tokens = Flux.range(0, 1000)
 			.flatMap((i) -> cache.token(), 1000)
 			.collectList()
@@ -61,7 +60,7 @@ class TokenCacheTests {
 	@Test
 	void concurrentCallsAcrossARenewalMakeExactlyOneMoreRequestAndNeverWait() {
 		this.sandbox.latency(Endpoint.GENESYS_TOKEN, Duration.ofMillis(300));
-		TokenCache cache = cache(TokenSettings.DEFAULTS, null);
+		TokenSource cache = cache(TokenSettings.DEFAULTS, null);
 		AccessToken first = cache.token().block(Duration.ofSeconds(10));
 		this.clock.advance(Duration.ofMinutes(56)); // past expiresAt - 5m, before expiry
 		Set<AccessToken> seen = ConcurrentHashMap.newKeySet();
@@ -76,7 +75,7 @@ class TokenCacheTests {
 	@Test
 	void shortLivedTokenIsRenewedAtHalfLifeNotOnEveryCall() {
 		this.sandbox.tokenLifetime(Duration.ofSeconds(300));
-		TokenCache cache = cache(TokenSettings.DEFAULTS, null);
+		TokenSource cache = cache(TokenSettings.DEFAULTS, null);
 		AccessToken first = cache.token().block(Duration.ofSeconds(10));
 		assertThat(first.lifetime()).contains(Duration.ofSeconds(300));
 		for (int second = 0; second < 149; second++) {
@@ -95,7 +94,7 @@ class TokenCacheTests {
 
 	@Test
 	void expiredTokenIsReplacedBeforeUse() {
-		TokenCache cache = cache(TokenSettings.DEFAULTS, null);
+		TokenSource cache = cache(TokenSettings.DEFAULTS, null);
 		AccessToken first = cache.token().block(Duration.ofSeconds(10));
 		this.clock.advance(Duration.ofHours(2));
 		AccessToken second = cache.token().block(Duration.ofSeconds(10));
@@ -106,7 +105,7 @@ class TokenCacheTests {
 	@Test
 	void missingExpiresInUsesTheDefaultLifetime() {
 		this.sandbox.malformNext(Endpoint.GENESYS_TOKEN, 1, Malformation.NO_EXPIRES_IN);
-		TokenCache cache = cache(new TokenSettings(Duration.ofMinutes(5), Duration.ofMinutes(20)), null);
+		TokenSource cache = cache(new TokenSettings(Duration.ofMinutes(5), Duration.ofMinutes(20)), null);
 		AccessToken token = cache.token().block(Duration.ofSeconds(10));
 		assertThat(token.lifetime()).contains(Duration.ofMinutes(20));
 		this.clock.advance(Duration.ofMinutes(14));
@@ -116,7 +115,7 @@ class TokenCacheTests {
 
 	@Test
 	void handedOverTokenIsUsedWithoutAnyTokenRequest() {
-		TokenCache cache = cache(TokenSettings.DEFAULTS, "minted-earlier");
+		TokenSource cache = cache(TokenSettings.DEFAULTS, "minted-earlier");
 		assertThat(cache.token().block().value()).isEqualTo("minted-earlier");
 		this.clock.advance(Duration.ofDays(3));
 		assertThat(cache.token().block().value()).isEqualTo("minted-earlier");
@@ -125,7 +124,7 @@ class TokenCacheTests {
 
 	@Test
 	void invalidateDropsOnlyTheCurrentTokenOnce() {
-		TokenCache cache = cache(TokenSettings.DEFAULTS, null);
+		TokenSource cache = cache(TokenSettings.DEFAULTS, null);
 		AccessToken first = cache.token().block(Duration.ofSeconds(10));
 		assertThat(cache.invalidate(first)).isTrue();
 		assertThat(cache.invalidate(first)).isFalse();
@@ -140,7 +139,7 @@ class TokenCacheTests {
 	@Test
 	void bodyWithoutAccessTokenIsAnErrorThatSaysSo() {
 		this.sandbox.malformNext(Endpoint.GENESYS_TOKEN, 1, Malformation.NO_ACCESS_TOKEN);
-		TokenCache cache = cache(TokenSettings.DEFAULTS, null);
+		TokenSource cache = cache(TokenSettings.DEFAULTS, null);
 		assertThatThrownBy(() -> cache.token().block(Duration.ofSeconds(10)))
 			.isInstanceOfSatisfying(TokenRequestException.class,
 					(ex) -> assertThat(ex.reason()).isEqualTo(TokenRequestException.Reason.MALFORMED_RESPONSE))
@@ -154,7 +153,7 @@ class TokenCacheTests {
 	@Test
 	void badSecretIsBadCredentialsAndNamesWhatToCheck() {
 		Registration registration = registration(TokenSettings.DEFAULTS, null, "not-the-secret");
-		TokenCache cache = new TokenCache(registration, tokenClient(registration), this.clock);
+		TokenSource cache = source(registration);
 		assertThatThrownBy(() -> cache.token().block(Duration.ofSeconds(10)))
 			.isInstanceOfSatisfying(TokenRequestException.class, (ex) -> {
 				assertThat(ex.reason()).isEqualTo(TokenRequestException.Reason.BAD_CREDENTIALS);
@@ -173,7 +172,7 @@ class TokenCacheTests {
 				Duration.ofSeconds(180));
 		Registration registration = registration(TokenSettings.DEFAULTS, null,
 				this.sandbox.genesysClient().clientSecret(), retry);
-		TokenCache cache = new TokenCache(registration, tokenClient(registration), this.clock);
+		TokenSource cache = source(registration);
 		// failures 1, 2 and 3 leave the endpoint alone for 2 s, 6 s, then 10 s (max-delay)
 		int requests = 0;
 		for (Duration coolDown : List.of(Duration.ofSeconds(2), Duration.ofSeconds(6), Duration.ofSeconds(10))) {
@@ -205,7 +204,7 @@ class TokenCacheTests {
 				Duration.ofSeconds(180));
 		Registration registration = registration(TokenSettings.DEFAULTS, null,
 				this.sandbox.genesysClient().clientSecret(), retry);
-		TokenCache cache = new TokenCache(registration, tokenClient(registration), this.clock);
+		TokenSource cache = source(registration);
 		assertThatThrownBy(() -> cache.token().block(Duration.ofSeconds(10)))
 			.isInstanceOfSatisfying(TokenRequestException.class,
 					(ex) -> assertThat(ex.reason()).isEqualTo(TokenRequestException.Reason.RATE_LIMITED));
@@ -222,7 +221,7 @@ class TokenCacheTests {
 				Duration.ofSeconds(180));
 		Registration registration = registration(TokenSettings.DEFAULTS, null,
 				this.sandbox.genesysClient().clientSecret(), retry);
-		TokenCache cache = new TokenCache(registration, tokenClient(registration), this.clock);
+		TokenSource cache = source(registration);
 		AccessToken first = cache.token().block(Duration.ofSeconds(10));
 		this.sandbox.malformNext(Endpoint.GENESYS_TOKEN, 2, Malformation.NOT_JSON);
 		this.clock.advance(Duration.ofMinutes(55)); // renewal due, 5 minutes left
@@ -243,14 +242,17 @@ class TokenCacheTests {
 		assertThat(this.sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(4);
 	}
 
-	private TokenCache cache(TokenSettings settings, String handedOver) {
-		Registration registration = registration(settings, handedOver, this.sandbox.genesysClient().clientSecret());
-		return new TokenCache(registration, tokenClient(registration), this.clock);
+	private TokenSource cache(TokenSettings settings, String handedOver) {
+		return source(registration(settings, handedOver, this.sandbox.genesysClient().clientSecret()));
 	}
 
-	private OAuthTokenClient tokenClient(Registration registration) {
-		return new OAuthTokenClient(registration, Mono.just(registration.tokenUri()), WebClient.create(), this.clock,
-				SettingsRetryPolicies.of(registration.retry()), Schedulers.parallel());
+	private TokenSource source(Registration registration) {
+		TokenGrant clientCredentials = () -> Map.of("grant_type", "client_credentials");
+		return TokenSource
+			.builder(registration,
+					PlatformEndpoints.known(clientCredentials, registration.tokenUri(), registration.baseUrl()))
+			.clock(this.clock)
+			.build();
 	}
 
 	private Registration registration(TokenSettings settings, String handedOver, String secret) {
@@ -258,10 +260,13 @@ class TokenCacheTests {
 	}
 
 	private Registration registration(TokenSettings settings, String handedOver, String secret, RetrySettings retry) {
-		return new Registration(RegistrationId.genesys("test"), "sandbox", Grant.CLIENT_CREDENTIALS,
-				URI.create(this.sandbox.genesysTokenUri()), URI.create(this.sandbox.genesysBaseUrl()), null,
-				ClientAuthentication.BASIC, this.sandbox.genesysClient().clientId(), Secret.of(secret), null, null,
-				null, List.of(), Secret.ofNullable(handedOver), null, settings, retry, HttpSettings.DEFAULTS);
+		return Registration.builder(RegistrationId.genesys("test"), TestDetails.INSTANCE)
+			.client(new OAuthClient(this.sandbox.genesysClient().clientId(), Secret.of(secret), ClientAuthentication.BASIC))
+			.accessToken(Secret.ofNullable(handedOver))
+			.tokenUri(URI.create(this.sandbox.genesysTokenUri()))
+			.baseUrl(URI.create(this.sandbox.genesysBaseUrl()))
+			.settings(settings, retry, HttpSettings.DEFAULTS)
+			.build();
 	}
 
 }

@@ -18,7 +18,7 @@ import dev.ccauth.testkit.Sandbox;
 import dev.ccauth.testkit.junit.SandboxExtension;
 import dev.ccauth.testkit.spring.SandboxProperties;
 import dev.ccauth.token.AccessToken;
-import dev.ccauth.token.TokenCache;
+import dev.ccauth.token.TokenSource;
 import dev.ccauth.token.TokenRequestException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -283,8 +283,8 @@ class ResilienceTests {
 		sandbox.latency(Endpoint.GENESYS_USERS, Duration.ofMillis(40));
 		run(sandbox, (context) -> {
 			WebClient client = client(context);
-			TokenCache tokens = ((DefaultContactCenterClients) context.getBean(ContactCenterClients.class))
-				.tokenCache(RegistrationId.genesys("prod"));
+			TokenSource tokens = context.getBean(ContactCenterClients.class)
+				.tokenSource(RegistrationId.genesys("prod"));
 			AtomicInteger done = new AtomicInteger();
 			AtomicInteger revocations = new AtomicInteger();
 			long start = System.nanoTime();
@@ -303,12 +303,13 @@ class ResilienceTests {
 				.count()
 				.block(Duration.ofMinutes(2));
 			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-			TokenCache.Statistics statistics = tokens.statistics();
+			TokenSource.Statistics statistics = tokens.statistics();
 			assertThat(ok).isEqualTo(10_000);
 			assertThat(revocations).hasValue(2);
 			assertThat(elapsed).as("the job outlives the token five times").isGreaterThan(Duration.ofSeconds(5));
 			assertThat(statistics.renewals()).isGreaterThanOrEqualTo(5);
-			assertThat(statistics.invalidations()).isEqualTo(2);
+			// a revoked token is dropped once, unless a renewal replaced it before its first 401 came back
+			assertThat(statistics.invalidations()).isLessThanOrEqualTo(2);
 			assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo((int) statistics.requests());
 			// the first token, then one per renewal and one per revocation (a revocation may join a renewal in flight)
 			assertThat(statistics.requests()).isBetween(1 + statistics.renewals(),

@@ -9,9 +9,8 @@ import reactor.core.publisher.Mono;
 
 import dev.ccauth.config.RegistrationId;
 import dev.ccauth.testkit.Sandbox;
-import dev.ccauth.token.TokenCache;
+import dev.ccauth.token.TokenSource;
 import dev.ccauth.web.ContactCenterClients;
-import dev.ccauth.web.DefaultContactCenterClients;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -61,12 +60,12 @@ final class Clients {
 
 		private final WebClient webClient;
 
-		private final TokenCache tokens;
+		private final TokenSource tokens;
 
 		private Ccauth(ConfigurableApplicationContext context) {
 			this.context = context;
 			this.webClient = context.getBean("genesysBenchWebClient", WebClient.class);
-			this.tokens = ((DefaultContactCenterClients) context.getBean(ContactCenterClients.class)).tokenCache(ID);
+			this.tokens = context.getBean(ContactCenterClients.class).tokenSource(ID);
 		}
 
 		/** Starts a context whose registration points at the sandbox; {@code extra} are more properties. */
@@ -94,7 +93,7 @@ final class Clients {
 			return this.webClient;
 		}
 
-		TokenCache.Statistics statistics() {
+		TokenSource.Statistics statistics() {
 			return this.tokens.statistics();
 		}
 

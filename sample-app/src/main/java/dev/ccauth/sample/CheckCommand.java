@@ -8,7 +8,6 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import dev.ccauth.config.Grant;
 import dev.ccauth.config.Registration;
 import dev.ccauth.token.AccessToken;
 import dev.ccauth.web.ContactCenterClients;
@@ -55,14 +54,9 @@ final class CheckCommand implements ToolCommand {
 			}
 			out.print(registration.id() + "  " + registration.id().platform().displayName() + "  "
 					+ ((failure == null) ? "OK" : "FAILED") + "\n");
-			line(out, "region", (registration.region() != null) ? registration.region() : "-");
-			line(out, "grant", grant(registration));
-			line(out, "token endpoint", (registration.tokenUri() != null) ? registration.tokenUri().toString()
-					: "discovered from " + registration.issuer() + "/.well-known/openid-configuration");
-			line(out, "API base URL", (registration.baseUrl() != null) ? registration.baseUrl().toString()
-					: "discovered from " + registration.issuer() + "/.well-known/cxone-configuration");
+			registration.describe().forEach((label, value) -> line(out, label, value));
 			if (token != null) {
-				Object tenant = token.idTokenClaims().get("tenantId");
+				Object tenant = token.claims().get("tenantId");
 				if (tenant != null) {
 					line(out, "tenant", tenant.toString());
 				}
@@ -82,15 +76,6 @@ final class CheckCommand implements ToolCommand {
 		out.print(registrations.size() + " registration" + ((registrations.size() == 1) ? "" : "s") + " checked: "
 				+ ((failed == 0) ? "all OK" : failed + " FAILED") + "\n");
 		return code;
-	}
-
-	private static String grant(Registration registration) {
-		String grant = (registration.grant() == Grant.ACCESS_KEY) ? "access-key" : "client-credentials";
-		if (!registration.hasCredentials()) {
-			return "handed-over access token only (no credentials)";
-		}
-		return grant + ", client id " + registration.clientId()
-				+ ((registration.accessToken() != null) ? ", handed-over access token used first" : "");
 	}
 
 	private static String lifetime(AccessToken token) {

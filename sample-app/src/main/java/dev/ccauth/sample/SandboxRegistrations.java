@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.ccauth.config.CcauthProperties;
+import dev.ccauth.autoconfigure.CcauthProperties;
 import dev.ccauth.testkit.Sandbox;
 import dev.ccauth.testkit.spring.SandboxProperties;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;

@@ -1,6 +1,12 @@
-package dev.ccauth.config;
+package dev.ccauth.autoconfigure;
 
 import java.util.Map;
+
+import dev.ccauth.config.HttpSettings;
+import dev.ccauth.config.RetrySettings;
+import dev.ccauth.config.TokenSettings;
+import dev.ccauth.cxone.CxoneRegistrationProperties;
+import dev.ccauth.genesys.GenesysRegistrationProperties;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;

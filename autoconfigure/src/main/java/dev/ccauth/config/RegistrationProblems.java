@@ -5,11 +5,26 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
-/** Collects configuration problems while registrations are resolved, so that all are reported at once. */
-public final class Problems {
+/**
+ * Collects what is wrong with the configuration while registrations are resolved, so that every
+ * problem is reported at once, each with its fix. A platform's resolution checks its values
+ * through it: endpoints, secrets, credentials and settings.
+ */
+public final class RegistrationProblems {
 
 	private final List<ConfigurationProblem> problems = new ArrayList<>();
+
+	private final UnaryOperator<String> environment;
+
+	/**
+	 * @param environment reads an environment variable, so that a report of a missing value can
+	 * say which variable would supply it, or which one is set but empty
+	 */
+	public RegistrationProblems(UnaryOperator<String> environment) {
+		this.environment = environment;
+	}
 
 	public void add(String property, String problem, String fix) {
 		this.problems.add(new ConfigurationProblem(property, problem, fix));
@@ -19,10 +34,16 @@ public final class Problems {
 		return this.problems.isEmpty();
 	}
 
+	/** @throws InvalidRegistrationException listing every problem, when there is any */
 	public void throwIfAny() {
 		if (!this.problems.isEmpty()) {
 			throw new InvalidRegistrationException(this.problems);
 		}
+	}
+
+	/** The value trimmed, or {@code null} when absent or blank: an empty value means "not set". */
+	public static String trimmed(String value) {
+		return (value == null || value.isBlank()) ? null : value.trim();
 	}
 
 	/**
@@ -32,10 +53,10 @@ public final class Problems {
 	 * (then a problem is added)
 	 */
 	public URI endpoint(String property, String value) {
-		if (value == null || value.isBlank()) {
+		String trimmed = trimmed(value);
+		if (trimmed == null) {
 			return null;
 		}
-		String trimmed = value.trim();
 		String shown = Endpoints.shown(trimmed);
 		URI uri;
 		try {
@@ -62,9 +83,9 @@ public final class Problems {
 	 * Checks a secret (client secret, access-key secret, access token) as it is, never trimmed:
 	 * a line break or white space around it is a copy-and-paste mistake that would be refused
 	 * later with a misleading error. The value is never shown.
-	 * @return the value, or {@code null} when it is absent or empty
+	 * @return the secret, or {@code null} when it is absent or empty
 	 */
-	public String secret(String property, String value) {
+	public Secret secret(String property, String value) {
 		if (value == null || value.isEmpty()) {
 			return null;
 		}
@@ -79,25 +100,60 @@ public final class Problems {
 			add(property, "begins or ends with white space (the value is not shown).",
 					"Remove the white space around the value of " + property + ".");
 		}
-		return value;
+		return Secret.of(value);
 	}
 
-	void positive(String property, Duration value) {
-		if (value != null && (value.isNegative() || value.isZero())) {
-			add(property, "must be a positive duration but is " + value + ".", "Set " + property + " to a value such as 10s or 5m.");
+	/**
+	 * Requires each credential unless the registration has a handed-over access token only. For
+	 * the {@code default} registration the report names the environment variables: the one to set,
+	 * the one that is set but empty, or the empty property that overrides a variable that is set.
+	 * @param variables the platform's environment variables
+	 * @param credentials alternating property suffix and value, e.g. {@code "client-id", clientId}
+	 */
+	public void requireCredentials(RegistrationId id, boolean accessTokenGiven, EnvironmentVariables variables,
+			Object... credentials) {
+		boolean anyGiven = false;
+		for (int i = 1; i < credentials.length; i += 2) {
+			anyGiven |= credentials[i] != null;
+		}
+		if (accessTokenGiven && !anyGiven) {
+			return;
+		}
+		for (int i = 0; i < credentials.length; i += 2) {
+			if (credentials[i + 1] == null) {
+				missing(id, (String) credentials[i], anyGiven, variables);
+			}
 		}
 	}
 
-	void notNegative(String property, Duration value) {
-		if (value != null && value.isNegative()) {
-			add(property, "must not be negative but is " + value + ".", "Set " + property + " to a value such as 0s or 5m.");
+	private void missing(RegistrationId id, String suffix, boolean anyGiven, EnvironmentVariables variables) {
+		String property = id.propertyPrefix() + "." + suffix;
+		String orToken = anyGiven ? "." : ", or hand over a token with " + id.propertyPrefix() + ".access-token.";
+		if (!"default".equals(id.name()) || variables.of(suffix).isEmpty()) {
+			add(property, "is missing.", "Set " + property + orToken);
+			return;
 		}
+		String set = variables.firstSet(suffix, this.environment);
+		if (set != null) {
+			add(property, "is empty in the configuration, which overrides " + set + " (set in the environment).",
+					"Remove the empty " + property + " from the configuration, or give it a value.");
+			return;
+		}
+		String empty = variables.firstEmpty(suffix, this.environment);
+		if (empty != null) {
+			add(property, "is missing: " + empty + " is set in the environment but empty.",
+					"Give " + empty + " a value (check the CI secret it comes from), or set " + property + ".");
+			return;
+		}
+		add(property, "is missing.",
+				"Set " + property + " (from the environment: " + variables.describe(suffix) + ")" + orToken);
 	}
 
 	/** Checks settings as configured (unset values are {@code null} and pass). */
 	public void settings(String prefix, TokenSettings token, RetrySettings retry, HttpSettings http) {
 		if (token != null) {
-			tokenSettings(prefix, token);
+			notNegative(prefix + ".token.refresh-skew", token.refreshSkew());
+			positive(prefix + ".token.default-lifetime", token.defaultLifetime());
 		}
 		if (retry != null) {
 			retrySettings(prefix, retry);
@@ -107,11 +163,6 @@ public final class Problems {
 			positive(prefix + ".http.response-timeout", http.responseTimeout());
 			positive(prefix + ".http.token-request-timeout", http.tokenRequestTimeout());
 		}
-	}
-
-	private void tokenSettings(String prefix, TokenSettings token) {
-		notNegative(prefix + ".token.refresh-skew", token.refreshSkew());
-		positive(prefix + ".token.default-lifetime", token.defaultLifetime());
 	}
 
 	private void retrySettings(String prefix, RetrySettings retry) {
@@ -130,6 +181,18 @@ public final class Problems {
 					"Set " + prefix + ".retry.jitter to a share such as 0.2.");
 		}
 		notNegative(prefix + ".retry.max-retry-after", retry.maxRetryAfter());
+	}
+
+	private void positive(String property, Duration value) {
+		if (value != null && (value.isNegative() || value.isZero())) {
+			add(property, "must be a positive duration but is " + value + ".", "Set " + property + " to a value such as 10s or 5m.");
+		}
+	}
+
+	private void notNegative(String property, Duration value) {
+		if (value != null && value.isNegative()) {
+			add(property, "must not be negative but is " + value + ".", "Set " + property + " to a value such as 0s or 5m.");
+		}
 	}
 
 }

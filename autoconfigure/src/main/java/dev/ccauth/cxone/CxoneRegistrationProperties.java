@@ -1,6 +1,11 @@
-package dev.ccauth.config;
+package dev.ccauth.cxone;
 
 import java.util.List;
+
+import dev.ccauth.config.ClientAuthentication;
+import dev.ccauth.config.HttpSettings;
+import dev.ccauth.config.RetrySettings;
+import dev.ccauth.config.TokenSettings;
 
 /**
  * A NICE CXone registration ({@code ccauth.cxone.<name>.*}).
@@ -32,7 +37,7 @@ import java.util.List;
  * @param retry Retry settings of this registration (default: ccauth.retry.*)
  * @param http HTTP settings of this registration (default: ccauth.http.*)
  */
-public record CxoneRegistrationProperties(Grant grant, String region, String clientId, String clientSecret,
+public record CxoneRegistrationProperties(CxoneGrant grant, String region, String clientId, String clientSecret,
 		String accessKeyId, String accessKeySecret, String issuer, String tenantId, List<String> scopes,
 		String tokenUri, String baseUrl, ClientAuthentication clientAuthentication, String accessToken,
 		String sslBundle, TokenSettings token, RetrySettings retry, HttpSettings http) {
@@ -44,10 +49,13 @@ public record CxoneRegistrationProperties(Grant grant, String region, String cli
 	@Override
 	public String toString() {
 		return "CxoneRegistrationProperties[grant=" + this.grant + ", region=" + this.region + ", clientId="
-				+ this.clientId + ", clientSecret=" + Secret.ofNullable(this.clientSecret) + ", accessKeyId="
-				+ this.accessKeyId + ", accessKeySecret=" + Secret.ofNullable(this.accessKeySecret) + ", issuer="
-				+ this.issuer + ", tokenUri=" + this.tokenUri + ", baseUrl=" + this.baseUrl + ", accessToken="
-				+ Secret.ofNullable(this.accessToken) + "]";
+				+ this.clientId + ", clientSecret=" + masked(this.clientSecret) + ", accessKeyId=" + this.accessKeyId
+				+ ", accessKeySecret=" + masked(this.accessKeySecret) + ", issuer=" + this.issuer + ", tokenUri="
+				+ this.tokenUri + ", baseUrl=" + this.baseUrl + ", accessToken=" + masked(this.accessToken) + "]";
+	}
+
+	private static String masked(String secret) {
+		return (secret != null) ? "******" : null;
 	}
 
 }

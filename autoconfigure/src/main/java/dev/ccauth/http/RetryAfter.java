@@ -1,4 +1,4 @@
-package dev.ccauth.token;
+package dev.ccauth.http;
 
 import java.time.Clock;
 import java.time.Duration;

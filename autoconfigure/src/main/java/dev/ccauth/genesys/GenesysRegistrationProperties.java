@@ -1,6 +1,11 @@
-package dev.ccauth.config;
+package dev.ccauth.genesys;
 
 import java.util.List;
+
+import dev.ccauth.config.ClientAuthentication;
+import dev.ccauth.config.HttpSettings;
+import dev.ccauth.config.RetrySettings;
+import dev.ccauth.config.TokenSettings;
 
 /**
  * A Genesys Cloud registration ({@code ccauth.genesys.<name>.*}).
@@ -32,9 +37,12 @@ public record GenesysRegistrationProperties(String region, String clientId, Stri
 	@Override
 	public String toString() {
 		return "GenesysRegistrationProperties[region=" + this.region + ", clientId=" + this.clientId
-				+ ", clientSecret=" + Secret.ofNullable(this.clientSecret) + ", scopes=" + this.scopes + ", tokenUri="
-				+ this.tokenUri + ", baseUrl=" + this.baseUrl + ", accessToken=" + Secret.ofNullable(this.accessToken)
-				+ "]";
+				+ ", clientSecret=" + masked(this.clientSecret) + ", scopes=" + this.scopes + ", tokenUri="
+				+ this.tokenUri + ", baseUrl=" + this.baseUrl + ", accessToken=" + masked(this.accessToken) + "]";
+	}
+
+	private static String masked(String secret) {
+		return (secret != null) ? "******" : null;
 	}
 
 }
