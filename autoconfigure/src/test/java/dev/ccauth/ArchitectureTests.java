@@ -36,9 +36,10 @@ class ArchitectureTests {
 			"dev.ccauth.cxone.CxoneRegistrationProperties", "dev.ccauth.cxone.CxoneGrant",
 			"dev.ccauth.config.ClientAuthentication", "dev.ccauth.config.TokenSettings",
 			"dev.ccauth.config.RetrySettings", "dev.ccauth.config.HttpSettings",
+			"dev.ccauth.config.TokenSettings$Store",
 			// what integrations build on
 			"dev.ccauth.token.TokenSource", "dev.ccauth.token.TokenSource$Builder",
-			"dev.ccauth.token.TokenSource$Statistics", "dev.ccauth.token.TokenClient",
+			"dev.ccauth.token.TokenSource$Statistics", "dev.ccauth.token.TokenSource$State", "dev.ccauth.token.TokenClient",
 			"dev.ccauth.token.TokenClient$Trigger", "dev.ccauth.token.TokenClient$Decorator",
 			"dev.ccauth.web.ContactCenterClients$Builder", "dev.ccauth.retry.RetryAfterBackoff",
 			"dev.ccauth.genesys.GenesysPlatform", "dev.ccauth.cxone.CxonePlatform",

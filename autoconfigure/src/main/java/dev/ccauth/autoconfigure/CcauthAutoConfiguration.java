@@ -9,6 +9,7 @@ import dev.ccauth.config.Platform;
 import dev.ccauth.cxone.CxonePlatform;
 import dev.ccauth.genesys.GenesysPlatform;
 import dev.ccauth.retry.ContactCenterRetryPolicies;
+import dev.ccauth.token.TokenClient;
 import dev.ccauth.web.ContactCenterClients;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -53,8 +54,11 @@ public final class CcauthAutoConfiguration {
 	@ConditionalOnMissingBean
 	ContactCenterClients contactCenterClients(ContactCenterRegistrations registrations,
 			ContactCenterRetryPolicies retryPolicies, ObjectProvider<WebClient.Builder> webClientBuilder,
-			ObjectProvider<SslBundles> sslBundles, Environment environment) {
-		return ContactCenterClients.builder(registrations)
+			ObjectProvider<SslBundles> sslBundles, ObjectProvider<TokenClient.Decorator> tokenClientDecorators,
+			Environment environment) {
+		ContactCenterClients.Builder builder = ContactCenterClients.builder(registrations);
+		tokenClientDecorators.orderedStream().forEach(builder::tokenClientDecorator);
+		return builder
 			.platform(Platform.GENESYS, GenesysPlatform::endpoints)
 			.platform(Platform.CXONE, CxonePlatform::endpoints)
 			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))

@@ -29,6 +29,15 @@ public interface PlatformDetails {
 		return null;
 	}
 
+	/**
+	 * What, besides the token endpoint, client id and scopes, makes two registrations' tokens
+	 * interchangeable: the grant and its subject ({@code access-key:<access key id>}). A store shared
+	 * by processes keys tokens by it. Never a secret.
+	 */
+	default String tokenIdentity() {
+		return grant();
+	}
+
 	/** The secrets the platform part holds (an access-key secret), masked wherever text is shown. */
 	default List<Secret> secrets() {
 		return List.of();

@@ -9,10 +9,13 @@ import java.time.Duration;
  * token's lifetime, so that short-lived tokens are not renewed on every call (default 5m)
  * @param defaultLifetime Lifetime assumed when the token response has no expires_in
  * (default 1h)
+ * @param store Where tokens are kept: shared (default; with a store shared by processes when one is
+ * installed, such as the ccauth-redis module) or local (in this process only)
  */
-public record TokenSettings(Duration refreshSkew, Duration defaultLifetime) {
+public record TokenSettings(Duration refreshSkew, Duration defaultLifetime, Store store) {
 
-	public static final TokenSettings DEFAULTS = new TokenSettings(Duration.ofMinutes(5), Duration.ofHours(1));
+	public static final TokenSettings DEFAULTS = new TokenSettings(Duration.ofMinutes(5), Duration.ofHours(1),
+			Store.SHARED);
 
 	/** These settings with the values a registration sets itself, if any, taking precedence. */
 	public TokenSettings overriddenBy(TokenSettings override) {
@@ -25,7 +28,18 @@ public record TokenSettings(Duration refreshSkew, Duration defaultLifetime) {
 			return this;
 		}
 		return new TokenSettings(Settings.first(this.refreshSkew, fallback.refreshSkew),
-				Settings.first(this.defaultLifetime, fallback.defaultLifetime));
+				Settings.first(this.defaultLifetime, fallback.defaultLifetime), Settings.first(this.store, fallback.store));
+	}
+
+	/** Where tokens are kept. */
+	public enum Store {
+
+		/** In a store shared by processes when one is installed, else in this process. */
+		SHARED,
+
+		/** In this process only, even when a shared store is installed. */
+		LOCAL
+
 	}
 
 }

@@ -35,6 +35,11 @@ final class CxoneDetails {
 		}
 
 		@Override
+		public String tokenIdentity() {
+			return "access-key:" + issuerBase() + ":" + this.accessKeyId;
+		}
+
+		@Override
 		public String discoveredFrom(String endpoint) {
 			return "discovered from " + issuerBase() + (endpoint.equals("token endpoint")
 					? "/.well-known/openid-configuration" : "/.well-known/cxone-configuration");

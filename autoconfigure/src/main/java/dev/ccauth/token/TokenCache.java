@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,8 @@ import dev.ccauth.token.TokenRequestException.Reason;
  * server's {@code Retry-After}); calls that need a new token meanwhile get that failure at once. A
  * success ends it. Background renewals follow the same schedule.</li>
  * </ul>
+ * The lock guards a few fields only: no I/O, wait or logging happens while it is held, and it is
+ * a {@link ReentrantLock}, so a virtual thread never pins its carrier here.
  */
 final class TokenCache implements TokenSource {
 
@@ -52,23 +55,23 @@ final class TokenCache implements TokenSource {
 
 	private final RetrySettings retry;
 
-	private final Object lock = new Object();
+	private final ReentrantLock lock = new ReentrantLock();
 
 	private volatile Cached current;
 
 	/** The token request in flight, shared by every caller; guarded by {@link #lock}. */
 	private Mono<AccessToken> inFlight;
 
-	/** The last failure of a token request, while the cool-down after it lasts; guarded by {@link #lock}. */
-	private ContactCenterException lastFailure;
+	/** The last failure of a token request and when it happened; guarded by {@link #lock}. */
+	private volatile Failure lastFailure;
 
 	/** Failed token requests in a row; guarded by {@link #lock}. */
 	private int failuresInARow;
 
 	/** No token request before this instant; guarded by {@link #lock}. */
-	private Instant coolDownUntil = Instant.MIN;
+	private volatile Instant coolDownUntil = Instant.MIN;
 
-	/** Whether the last token was dropped because the API refused it; guarded by {@link #lock}. */
+	/** The token the API refused, until a new one is obtained; guarded by {@link #lock}. */
 	private AccessToken refused;
 
 	private final AtomicLong requests = new AtomicLong();
@@ -114,8 +117,8 @@ final class TokenCache implements TokenSource {
 		if (cached == null || cached.token.isExpiredAt(now)) {
 			return null;
 		}
-		if (cached.renewAt != null && !now.isBefore(cached.renewAt)) {
-			renewInBackground(now, cached.token);
+		if (cached.renewAt != null && !now.isBefore(cached.renewAt) && !now.isBefore(this.coolDownUntil)) {
+			renewInBackground(cached.token);
 		}
 		return cached.token;
 	}
@@ -128,7 +131,8 @@ final class TokenCache implements TokenSource {
 
 	@Override
 	public boolean invalidate(AccessToken refused) {
-		synchronized (this.lock) {
+		this.lock.lock();
+		try {
 			Cached cached = this.current;
 			if (cached == null || !cached.token.sameValueAs(refused)) {
 				return false;
@@ -136,83 +140,130 @@ final class TokenCache implements TokenSource {
 			this.current = null;
 			this.refused = cached.token;
 			this.invalidations.incrementAndGet();
-			logger.debug("{}: token dropped after the API refused it", this.registration);
 		}
+		finally {
+			this.lock.unlock();
+		}
+		logger.debug("{}: token dropped after the API refused it", this.registration);
 		if (this.client != null) {
 			this.client.invalidated(refused);
 		}
 		return true;
 	}
 
+	@Override
+	public Statistics statistics() {
+		return new Statistics(this.requests.get(), this.renewals.get(), this.invalidations.get());
+	}
+
+	@Override
+	public State state() {
+		Cached cached = this.current;
+		Failure failure = this.lastFailure;
+		Instant now = this.clock.instant();
+		Instant coolDown = this.coolDownUntil;
+		AccessToken token = (cached != null && !cached.token.isExpiredAt(now)) ? cached.token : null;
+		return new State(token != null, (token != null) ? token.expiresAt().orElse(null) : null,
+				(token != null) ? token.obtainedAt() : null, (failure != null) ? failure.exception : null,
+				(failure != null) ? failure.at : null, now.isBefore(coolDown) ? coolDown : null, this.client != null);
+	}
+
 	private Mono<AccessToken> fetch() {
-		synchronized (this.lock) {
+		Start start;
+		this.lock.lock();
+		try {
 			Instant now = this.clock.instant();
 			Cached cached = this.current;
 			if (cached != null && !cached.token.isExpiredAt(now)) {
 				return Mono.just(cached.token); // another caller's request completed meanwhile
 			}
-			if (this.inFlight == null && this.lastFailure != null && now.isBefore(this.coolDownUntil)) {
-				return Mono.error(this.lastFailure.repeated(coolDownNote(Duration.between(now, this.coolDownUntil))));
+			Failure failure = this.lastFailure;
+			if (this.inFlight == null && failure != null && now.isBefore(this.coolDownUntil)) {
+				return Mono.error(failure.exception.repeated(coolDownNote(Duration.between(now, this.coolDownUntil))));
 			}
-			return (this.refused != null) ? startRequest(TokenClient.Trigger.INVALIDATED, this.refused)
-					: startRequest(TokenClient.Trigger.FIRST, (cached != null) ? cached.token : null);
+			start = (this.refused != null) ? claim(TokenClient.Trigger.INVALIDATED, this.refused)
+					: claim(TokenClient.Trigger.FIRST, (cached != null) ? cached.token : null);
 		}
+		finally {
+			this.lock.unlock();
+		}
+		return start.run();
 	}
 
-	private void renewInBackground(Instant now, AccessToken due) {
-		synchronized (this.lock) {
-			if (this.inFlight != null || now.isBefore(this.coolDownUntil)) {
+	private void renewInBackground(AccessToken due) {
+		Start start;
+		this.lock.lock();
+		try {
+			if (this.inFlight != null || this.clock.instant().isBefore(this.coolDownUntil)) {
 				return;
 			}
-			logger.debug("{}: renewing the token in the background", this.registration);
-			this.renewals.incrementAndGet();
-			startRequest(TokenClient.Trigger.RENEWAL, due).subscribe((token) -> {
+			start = claim(TokenClient.Trigger.RENEWAL, due);
+		}
+		finally {
+			this.lock.unlock();
+		}
+		this.renewals.incrementAndGet();
+		logger.debug("{}: renewing the token in the background", this.registration);
+		start.run()
+			.subscribe((token) -> {
 			}, (error) -> logger.warn(
 					"{}: background token renewal failed, the current token stays in use until it expires: {}",
 					this.registration, error.getMessage()));
-		}
 	}
 
-	/** Joins the request in flight or starts one; called with {@link #lock} held. */
-	private Mono<AccessToken> startRequest(TokenClient.Trigger trigger, AccessToken previous) {
+	/**
+	 * Joins the request in flight, or claims the right to start one; called with {@link #lock}
+	 * held. The request itself starts in {@link Start#run()}, after the lock is released.
+	 */
+	private Start claim(TokenClient.Trigger trigger, AccessToken previous) {
 		if (this.inFlight != null) {
-			return this.inFlight;
+			return new Start(this.inFlight, null, trigger, previous);
 		}
 		if (this.client == null) {
-			return Mono.error(handedOverTokenRefused());
+			return new Start(Mono.error(handedOverTokenRefused()), null, trigger, previous);
 		}
 		Sinks.One<AccessToken> result = Sinks.one();
 		this.inFlight = result.asMono();
-		this.requests.incrementAndGet();
-		this.client.requestToken(trigger, previous)
-			.switchIfEmpty(Mono.error(() -> new IllegalStateException("token client completed without a token")))
-			.subscribe((token) -> {
-				synchronized (this.lock) {
-					this.current = new Cached(token, renewAt(token));
-					this.inFlight = null;
-					this.refused = null;
-					this.lastFailure = null;
-					this.failuresInARow = 0;
-					this.coolDownUntil = Instant.MIN;
-				}
-				result.tryEmitValue(token);
-			}, (error) -> {
-				ContactCenterException failure = asContactCenterException(error);
-				synchronized (this.lock) {
-					this.inFlight = null;
-					this.lastFailure = failure;
-					this.failuresInARow++;
-					Duration wait = coolDown(this.failuresInARow, failure);
-					this.coolDownUntil = this.clock.instant().plus(wait);
-					logger.debug("{}: token request failed ({} in a row); next request in {} ms at the earliest",
-							this.registration, this.failuresInARow, wait.toMillis());
-				}
-				result.tryEmitError(failure);
-			});
-		return result.asMono();
+		return new Start(this.inFlight, result, trigger, previous);
 	}
 
-	/** Called with {@link #lock} held. */
+	private void succeeded(AccessToken token, Sinks.One<AccessToken> result) {
+		this.lock.lock();
+		try {
+			this.current = new Cached(token, renewAt(token));
+			this.inFlight = null;
+			this.refused = null;
+			this.lastFailure = null;
+			this.failuresInARow = 0;
+			this.coolDownUntil = Instant.MIN;
+		}
+		finally {
+			this.lock.unlock();
+		}
+		result.tryEmitValue(token);
+	}
+
+	private void failed(Throwable error, Sinks.One<AccessToken> result) {
+		ContactCenterException failure = asContactCenterException(error);
+		Duration wait;
+		int failures;
+		this.lock.lock();
+		try {
+			Instant now = this.clock.instant();
+			this.inFlight = null;
+			this.lastFailure = new Failure(failure, now);
+			failures = ++this.failuresInARow;
+			wait = coolDown(failures, failure);
+			this.coolDownUntil = now.plus(wait);
+		}
+		finally {
+			this.lock.unlock();
+		}
+		logger.debug("{}: token request failed ({} in a row); next request in {} ms at the earliest",
+				this.registration, failures, wait.toMillis());
+		result.tryEmitError(failure);
+	}
+
 	private String coolDownNote(Duration left) {
 		long seconds = Math.max(1, (left.toMillis() + 999) / 1000);
 		return " (" + ((this.failuresInARow == 1) ? "1 failed attempt to get a token"
@@ -239,11 +290,6 @@ final class TokenCache implements TokenSource {
 				"Run with debug logging of dev.ccauth for details", null);
 	}
 
-	@Override
-	public Statistics statistics() {
-		return new Statistics(this.requests.get(), this.renewals.get(), this.invalidations.get());
-	}
-
 	private Instant renewAt(AccessToken token) {
 		return token.lifetime().map((lifetime) -> {
 			Duration skew = this.refreshSkew.compareTo(lifetime.dividedBy(2)) < 0 ? this.refreshSkew
@@ -259,6 +305,43 @@ final class TokenCache implements TokenSource {
 	}
 
 	private record Cached(AccessToken token, Instant renewAt) {
+	}
+
+	private record Failure(ContactCenterException exception, Instant at) {
+	}
+
+	/**
+	 * A caller's part in a token request: the result to wait for and, for the one caller that
+	 * claimed the request, the sink it completes.
+	 */
+	private final class Start {
+
+		private final Mono<AccessToken> result;
+
+		private final Sinks.One<AccessToken> sink;
+
+		private final TokenClient.Trigger trigger;
+
+		private final AccessToken previous;
+
+		Start(Mono<AccessToken> result, Sinks.One<AccessToken> sink, TokenClient.Trigger trigger,
+				AccessToken previous) {
+			this.result = result;
+			this.sink = sink;
+			this.trigger = trigger;
+			this.previous = previous;
+		}
+
+		Mono<AccessToken> run() {
+			if (this.sink != null) {
+				TokenCache.this.requests.incrementAndGet();
+				TokenCache.this.client.requestToken(this.trigger, this.previous)
+					.switchIfEmpty(Mono.error(() -> new IllegalStateException("token client completed without a token")))
+					.subscribe((token) -> succeeded(token, this.sink), (error) -> failed(error, this.sink));
+			}
+			return this.result;
+		}
+
 	}
 
 }

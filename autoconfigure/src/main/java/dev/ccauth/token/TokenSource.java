@@ -49,6 +49,9 @@ public interface TokenSource {
 	/** What this source has done so far. */
 	Statistics statistics();
 
+	/** Where this source stands now, without any request: for health checks and tools. */
+	State state();
+
 	/**
 	 * A token source for a registration: a single-flight cache in front of the registration's
 	 * token endpoint.
@@ -67,6 +70,30 @@ public interface TokenSource {
 	 * @param invalidations tokens dropped after the API refused them
 	 */
 	record Statistics(long requests, long renewals, long invalidations) {
+	}
+
+	/**
+	 * Where a token source stands: never the token itself.
+	 *
+	 * @param holdsValidToken whether it holds a token that has not expired
+	 * @param expiresAt when that token expires, or {@code null} (none held, or a handed-over token
+	 * of unknown expiry)
+	 * @param obtainedAt when the request for that token was sent (the last renewal), or {@code null}
+	 * @param lastFailure the last failure to get a token, or {@code null} since the last success
+	 * @param lastFailureAt when it happened, or {@code null}
+	 * @param coolDownUntil until when the token endpoint is left alone after that failure, or
+	 * {@code null} when it is not
+	 * @param canRenew whether it has credentials to get tokens (not a handed-over token only)
+	 */
+	record State(boolean holdsValidToken, java.time.Instant expiresAt, java.time.Instant obtainedAt,
+			dev.ccauth.ContactCenterException lastFailure, java.time.Instant lastFailureAt,
+			java.time.Instant coolDownUntil, boolean canRenew) {
+
+		/** Whether the token endpoint is being left alone after a failure. */
+		public boolean coolingDown() {
+			return this.coolDownUntil != null;
+		}
+
 	}
 
 	/** Builds a {@link TokenSource}. */

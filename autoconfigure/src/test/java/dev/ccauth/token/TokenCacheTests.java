@@ -105,7 +105,7 @@ class TokenCacheTests {
 	@Test
 	void missingExpiresInUsesTheDefaultLifetime() {
 		this.sandbox.malformNext(Endpoint.GENESYS_TOKEN, 1, Malformation.NO_EXPIRES_IN);
-		TokenSource cache = cache(new TokenSettings(Duration.ofMinutes(5), Duration.ofMinutes(20)), null);
+		TokenSource cache = cache(new TokenSettings(Duration.ofMinutes(5), Duration.ofMinutes(20), null), null);
 		AccessToken token = cache.token().block(Duration.ofSeconds(10));
 		assertThat(token.lifetime()).contains(Duration.ofMinutes(20));
 		this.clock.advance(Duration.ofMinutes(14));
