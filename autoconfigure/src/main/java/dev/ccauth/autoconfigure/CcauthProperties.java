@@ -20,7 +20,8 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
  * "default", else cxone&lt;Name&gt;WebClient)
  * @param token Token lifetime settings shared by every registration
  * @param retry Retry and backoff settings shared by every registration
- * @param http HTTP timeouts shared by every registration
+ * @param http HTTP timeouts shared by every registration (default: Boot's spring.http.clients.*, else
+ * ccauth's)
  * @param validateOnStartup Whether to fetch every registration's token before the application
  * reports ready, so that bad credentials stop startup (makes network calls at startup)
  */
@@ -33,9 +34,7 @@ public record CcauthProperties(Map<String, GenesysRegistrationProperties> genesy
 	public CcauthProperties {
 		genesys = (genesys != null) ? Map.copyOf(genesys) : Map.of();
 		cxone = (cxone != null) ? Map.copyOf(cxone) : Map.of();
-		token = (token != null) ? token.orElse(TokenSettings.DEFAULTS) : TokenSettings.DEFAULTS;
-		retry = (retry != null) ? retry.orElse(RetrySettings.DEFAULTS) : RetrySettings.DEFAULTS;
-		http = (http != null) ? http.orElse(HttpSettings.DEFAULTS) : HttpSettings.DEFAULTS;
+		// unset values stay unset: Boot's spring.http.clients.* and then ccauth's defaults fill them in
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import dev.ccauth.config.ContactCenterRegistrations;
+import dev.ccauth.config.HttpSettings;
 import dev.ccauth.config.InvalidRegistrationException;
 import dev.ccauth.config.Registration;
 import dev.ccauth.config.RegistrationDefaults;
@@ -16,6 +17,7 @@ import dev.ccauth.config.RegistrationId;
 import dev.ccauth.config.RegistrationProblems;
 import dev.ccauth.cxone.CxonePlatform;
 import dev.ccauth.genesys.GenesysPlatform;
+import org.springframework.boot.http.client.HttpClientSettings;
 
 /** Turns {@code ccauth.*} into validated registrations, each through its platform. */
 final class RegistrationResolution {
@@ -31,10 +33,24 @@ final class RegistrationResolution {
 	 * @throws InvalidRegistrationException listing every problem found
 	 */
 	static ContactCenterRegistrations resolve(CcauthProperties properties, UnaryOperator<String> environment) {
+		return resolve(properties, null, environment);
+	}
+
+	/**
+	 * Resolves and validates every registration of the properties.
+	 * @param bootSettings Boot's {@code spring.http.clients.*}, for the timeouts ccauth's settings
+	 * leave unset, or {@code null}
+	 * @param environment reads an environment variable, for the reports of missing values
+	 * @throws InvalidRegistrationException listing every problem found
+	 */
+	static ContactCenterRegistrations resolve(CcauthProperties properties, HttpClientSettings bootSettings,
+			UnaryOperator<String> environment) {
 		RegistrationProblems problems = new RegistrationProblems(environment);
 		problems.settings("ccauth", properties.token(), properties.retry(), properties.http());
-		RegistrationDefaults defaults = new RegistrationDefaults(properties.token(), properties.retry(),
-				properties.http());
+		HttpSettings fromBoot = (bootSettings != null)
+				? new HttpSettings(bootSettings.connectTimeout(), bootSettings.readTimeout(), null) : null;
+		HttpSettings http = (properties.http() != null) ? properties.http().orElse(fromBoot) : fromBoot;
+		RegistrationDefaults defaults = new RegistrationDefaults(properties.token(), properties.retry(), http);
 		List<Registration> registrations = new ArrayList<>();
 		Map<String, String> beanNames = new HashMap<>();
 		new TreeMap<>(properties.genesys()).forEach((name, registration) -> {

@@ -55,24 +55,70 @@ public final class RetryAfterBackoff {
 
 	private <T> Mono<T> retry(Supplier<Mono<T>> attempt, ContactCenterException failure, BackOffExecution backOff,
 			int retry) {
+		Decision decision = decide(failure, backOff);
+		if (decision.failure() != null) {
+			return Mono.error(decision.failure());
+		}
+		logger.debug("{}: retry {} in {} ms after: {}", failure.registration(), retry, decision.delay().toMillis(),
+				failure.getMessage());
+		return Mono.delay(decision.delay(), this.scheduler)
+			.then(Mono.defer(attempt))
+			.onErrorResume(this.kind, (again) -> retry(attempt, again, decision.backOff(), retry + 1));
+	}
+
+	/**
+	 * Makes a blocking call, and makes it again as the policy allows while it fails transiently,
+	 * waiting in between with {@link Thread#sleep}, which parks a virtual thread rather than pinning
+	 * its carrier. Failures other than this step's kind pass through.
+	 */
+	public <T> T callBlocking(Supplier<T> attempt) {
+		BackOffExecution backOff = null;
+		for (int retry = 1;; retry++) {
+			ContactCenterException failure;
+			try {
+				return attempt.get();
+			}
+			catch (ContactCenterException ex) {
+				if (!this.kind.isInstance(ex)) {
+					throw ex;
+				}
+				failure = ex;
+			}
+			Decision decision = decide(failure, backOff);
+			if (decision.failure() != null) {
+				throw decision.failure();
+			}
+			backOff = decision.backOff();
+			logger.debug("{}: retry {} in {} ms after: {}", failure.registration(), retry, decision.delay().toMillis(),
+					failure.getMessage());
+			try {
+				Thread.sleep(decision.delay().toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw failure;
+			}
+		}
+	}
+
+	/** Whether and when to try again after a failure: a wait and the backoff state, or the failure to signal. */
+	private Decision decide(ContactCenterException failure, BackOffExecution backOff) {
 		if (!this.policy.shouldRetry(failure)) {
-			return Mono.error(failure);
+			return new Decision(null, null, failure);
 		}
 		Duration asked = failure.retryAfter().orElse(null);
 		if (asked != null && asked.compareTo(this.maxRetryAfter) > 0) {
-			return Mono.error(tooLong(failure, asked, this.maxRetryAfter));
+			return new Decision(null, null, tooLong(failure, asked, this.maxRetryAfter));
 		}
 		BackOffExecution execution = (backOff != null) ? backOff : this.policy.getBackOff().start();
 		long next = execution.nextBackOff();
 		if (next == BackOffExecution.STOP) {
-			return Mono.error(failure);
+			return new Decision(null, null, failure);
 		}
-		Duration wait = (asked != null) ? asked : Duration.ofMillis(next);
-		logger.debug("{}: retry {} in {} ms after: {}", failure.registration(), retry, wait.toMillis(),
-				failure.getMessage());
-		return Mono.delay(wait, this.scheduler)
-			.then(Mono.defer(attempt))
-			.onErrorResume(this.kind, (again) -> retry(attempt, again, execution, retry + 1));
+		return new Decision((asked != null) ? asked : Duration.ofMillis(next), execution, null);
+	}
+
+	private record Decision(Duration delay, BackOffExecution backOff, ContactCenterException failure) {
 	}
 
 	private static ContactCenterException tooLong(ContactCenterException failure, Duration asked, Duration max) {

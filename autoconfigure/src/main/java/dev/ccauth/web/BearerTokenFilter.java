@@ -1,10 +1,7 @@
 package dev.ccauth.web;
 
-import java.time.Clock;
-
 import reactor.core.publisher.Mono;
 
-import dev.ccauth.config.Registration;
 import dev.ccauth.token.AccessToken;
 import dev.ccauth.token.TokenSource;
 import org.springframework.http.HttpStatus;
@@ -20,53 +17,27 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  */
 final class BearerTokenFilter implements ExchangeFilterFunction {
 
-	private final Registration registration;
-
-	private final Mono<Origin> origin;
+	private final ApiBase base;
 
 	private final TokenSource tokens;
 
-	private final Clock clock;
+	private final ApiFailures failures;
 
-	/** The origin when it is known up front (not discovered), for a path without operators. */
-	private final Origin knownOrigin;
-
-	/**
-	 * @param registration the registration whose token this is
-	 * @param origin where the token may go, resolved on first use (discovered base URLs)
-	 * @param tokens the registration's token source
-	 * @param clock the clock for Retry-After dates in error responses
-	 */
-	BearerTokenFilter(Registration registration, Mono<Origin> origin, TokenSource tokens, Clock clock) {
-		this(registration, origin, tokens, clock, null);
-	}
-
-	/**
-	 * @param registration the registration whose token this is
-	 * @param origin where the token may go
-	 * @param tokens the registration's token source
-	 * @param clock the clock for Retry-After dates in error responses
-	 */
-	BearerTokenFilter(Registration registration, Origin origin, TokenSource tokens, Clock clock) {
-		this(registration, Mono.just(origin), tokens, clock, origin);
-	}
-
-	private BearerTokenFilter(Registration registration, Mono<Origin> origin, TokenSource tokens, Clock clock,
-			Origin knownOrigin) {
-		this.registration = registration;
-		this.origin = origin;
+	BearerTokenFilter(ApiBase base, TokenSource tokens, ApiFailures failures) {
+		this.base = base;
 		this.tokens = tokens;
-		this.clock = clock;
-		this.knownOrigin = knownOrigin;
+		this.failures = failures;
 	}
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-		if (this.knownOrigin != null) {
-			return this.knownOrigin.matches(request.url()) ? authorized(request, next) : next.exchange(request);
+		Origin known = this.base.knownOrigin();
+		if (known != null) {
+			// no operators on this path: most calls take it
+			return known.matches(request.url()) ? authorized(request, next) : next.exchange(request);
 		}
-		return this.origin.flatMap((origin) -> origin.matches(request.url()) ? authorized(request, next)
-				: next.exchange(request));
+		return this.base.origin()
+			.flatMap((origin) -> origin.matches(request.url()) ? authorized(request, next) : next.exchange(request));
 	}
 
 	private Mono<ClientResponse> authorized(ClientRequest request, ExchangeFunction next) {
@@ -91,14 +62,8 @@ final class BearerTokenFilter implements ExchangeFilterFunction {
 		}))
 			.flatMap((fresh) -> next.exchange(withToken(request, fresh)))
 			.flatMap((response) -> (response.statusCode().value() == HttpStatus.UNAUTHORIZED.value())
-					? refusedTwice(request, response, this.tokens.currentToken()) : Mono.just(response));
-	}
-
-	private Mono<ClientResponse> refusedTwice(ClientRequest request, ClientResponse response, AccessToken token) {
-		return ApiErrors.read(this.registration, request, response, "a freshly issued token was refused by",
-				"The credentials work but the API refuses their tokens: check that base-url is in the same region as token-uri, and that the OAuth client is allowed to call this API",
-				false, this.clock, (token != null) ? token.value() : null)
-			.flatMap(Mono::error);
+					? RetryFilter.fail(this.failures, this.failures.refusedTwice(), request, response)
+					: Mono.just(response));
 	}
 
 	private static ClientRequest withToken(ClientRequest request, AccessToken token) {

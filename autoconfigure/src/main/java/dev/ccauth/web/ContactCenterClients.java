@@ -21,13 +21,16 @@ import dev.ccauth.token.AccessToken;
 import dev.ccauth.token.PlatformEndpoints;
 import dev.ccauth.token.TokenClient;
 import dev.ccauth.token.TokenSource;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
-import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Every registration's authenticated clients and its token source, for code that looks
+ * Every registration's authenticated clients (a WebClient and a RestClient sharing one token
+ * source) and its token source, for code that looks
  * registrations up by name, and for tools that need the token itself (a token export to a later
  * pipeline step, a client that is not WebClient-based).
  */
@@ -45,6 +48,30 @@ public interface ContactCenterClients {
 	default WebClient webClient(Platform platform, String name) {
 		return webClient(new RegistrationId(platform, name));
 	}
+
+	/**
+	 * The registration's RestClient: base URL set (when discovered, resolved on first use), bearer
+	 * token managed, the same guarantees as the WebClient, for blocking code and virtual threads.
+	 * @throws IllegalArgumentException naming the configured registrations when there is no such one
+	 */
+	RestClient restClient(RegistrationId registration);
+
+	default RestClient restClient(Platform platform, String name) {
+		return restClient(new RegistrationId(platform, name));
+	}
+
+	/**
+	 * Configures a WebClient builder as the registration's own WebClient is (HTTP client, base URL,
+	 * retries, the token for the registration's origin), sharing its token source: for builders
+	 * made elsewhere, such as an HTTP service group's.
+	 */
+	void configure(RegistrationId registration, WebClient.Builder builder);
+
+	/**
+	 * Configures a RestClient builder as the registration's own RestClient is, sharing its token
+	 * source: for builders made elsewhere, such as an HTTP service group's.
+	 */
+	void configure(RegistrationId registration, RestClient.Builder builder);
 
 	/**
 	 * The registration's token source, shared by all its clients.
@@ -79,7 +106,13 @@ public interface ContactCenterClients {
 
 		WebClient.Builder webClientBuilder = WebClient.builder();
 
-		ReactorClientHttpConnectorBuilder connectorBuilder = ClientHttpConnectorBuilder.reactor();
+		RestClient.Builder restClientBuilder = RestClient.builder();
+
+		ClientHttpConnectorBuilder<?> connectorBuilder = ClientHttpConnectorBuilder.reactor();
+
+		ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder = ClientHttpRequestFactoryBuilder.reactor();
+
+		HttpClientSettings httpClientSettings = HttpClientSettings.defaults();
 
 		SslBundles sslBundles;
 
@@ -112,8 +145,34 @@ public interface ContactCenterClients {
 			return this;
 		}
 
-		public Builder connectorBuilder(ReactorClientHttpConnectorBuilder connectorBuilder) {
+		/**
+		 * The application's RestClient builder (customizers, message converters, observation),
+		 * cloned for each registration.
+		 */
+		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
+			this.restClientBuilder = restClientBuilder;
+			return this;
+		}
+
+		/** Builds the WebClients' connectors (default: Reactor Netty). */
+		public Builder connectorBuilder(ClientHttpConnectorBuilder<?> connectorBuilder) {
 			this.connectorBuilder = connectorBuilder;
+			return this;
+		}
+
+		/** Builds the RestClients' request factories (default: Reactor Netty). */
+		public Builder requestFactoryBuilder(ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder) {
+			this.requestFactoryBuilder = requestFactoryBuilder;
+			return this;
+		}
+
+		/**
+		 * Boot's {@code spring.http.clients.*} settings: their SSL bundle applies to registrations
+		 * that name none. (Their timeouts are folded into the registrations' settings when they are
+		 * resolved; redirects are never followed.)
+		 */
+		public Builder httpClientSettings(HttpClientSettings httpClientSettings) {
+			this.httpClientSettings = (httpClientSettings != null) ? httpClientSettings : HttpClientSettings.defaults();
 			return this;
 		}
 

@@ -1,25 +1,25 @@
 package dev.ccauth.web;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import reactor.core.publisher.Mono;
-
 import dev.ccauth.config.ContactCenterRegistrations;
 import dev.ccauth.config.Registration;
 import dev.ccauth.config.RegistrationId;
+import dev.ccauth.retry.RetryAfterBackoff;
 import dev.ccauth.token.PlatformEndpoints;
 import dev.ccauth.token.TokenClient;
 import dev.ccauth.token.TokenSource;
 import org.springframework.core.retry.RetryPolicy;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * For every registration, one token source and one WebClient. Nothing touches the network here:
- * tokens and discovered endpoints are fetched on first use.
+ * For every registration, one token source shared by one WebClient and one RestClient. Nothing
+ * touches the network here: tokens and discovered endpoints are fetched on first use.
  */
 final class DefaultContactCenterClients implements ContactCenterClients {
 
@@ -29,47 +29,11 @@ final class DefaultContactCenterClients implements ContactCenterClients {
 
 	DefaultContactCenterClients(ContactCenterClients.Builder settings) {
 		this.registrations = settings.registrations;
-		ClientHttpConnectors connectors = new ClientHttpConnectors(settings.connectorBuilder, settings.sslBundles,
-				settings.environment);
+		HttpClients httpClients = new HttpClients(settings.connectorBuilder, settings.requestFactoryBuilder,
+				settings.sslBundles, settings.httpClientSettings, settings.environment);
 		for (Registration registration : this.registrations.all()) {
-			this.entries.put(registration.id(), entry(registration, connectors.connector(registration), settings));
+			this.entries.put(registration.id(), new Entry(registration, httpClients, settings));
 		}
-	}
-
-	private static Entry entry(Registration registration, ClientHttpConnector connector,
-			ContactCenterClients.Builder settings) {
-		PlatformEndpoints.Factory platform = settings.platforms.get(registration.id().platform());
-		if (platform == null) {
-			throw new IllegalStateException("No endpoints for platform " + registration.id().platform());
-		}
-		// token and discovery requests get a plain client: the application's filters never see credentials
-		WebClient plain = WebClient.builder().clientConnector(connector).build();
-		PlatformEndpoints endpoints = platform.create(registration, plain);
-		RetryPolicy policy = settings.retryPolicies.retryPolicy(registration);
-		TokenSource.Builder tokenSource = TokenSource.builder(registration, endpoints)
-			.webClient(plain)
-			.retryPolicy(policy)
-			.clock(settings.clock)
-			.scheduler(settings.scheduler);
-		for (TokenClient.Decorator decorator : settings.decorators) {
-			tokenSource.decorator(decorator);
-		}
-		TokenSource tokens = tokenSource.build();
-		// filters run in the order added: resolve the URL, then retry, then authorize each attempt
-		WebClient.Builder builder = settings.webClientBuilder.clone().clientConnector(connector);
-		RetryFilter retries = new RetryFilter(registration, policy, settings.scheduler, settings.clock, tokens);
-		if (registration.baseUrl() != null) {
-			builder.baseUrl(registration.baseUrl().toString())
-				.filter(retries)
-				.filter(new BearerTokenFilter(registration, Origin.of(registration.baseUrl()), tokens, settings.clock));
-		}
-		else {
-			Mono<URI> baseUrl = endpoints.apiBaseUrl(tokens);
-			builder.filter(new DiscoveredBaseUrlFilter(baseUrl))
-				.filter(retries)
-				.filter(new BearerTokenFilter(registration, baseUrl.map(Origin::of), tokens, settings.clock));
-		}
-		return new Entry(tokens, builder.build());
 	}
 
 	@Override
@@ -79,12 +43,27 @@ final class DefaultContactCenterClients implements ContactCenterClients {
 
 	@Override
 	public WebClient webClient(RegistrationId registration) {
-		return entry(registration).webClient();
+		return entry(registration).webClient;
+	}
+
+	@Override
+	public RestClient restClient(RegistrationId registration) {
+		return entry(registration).restClient;
 	}
 
 	@Override
 	public TokenSource tokenSource(RegistrationId registration) {
-		return entry(registration).tokens();
+		return entry(registration).tokens;
+	}
+
+	@Override
+	public void configure(RegistrationId registration, WebClient.Builder builder) {
+		entry(registration).configure(builder);
+	}
+
+	@Override
+	public void configure(RegistrationId registration, RestClient.Builder builder) {
+		entry(registration).configure(builder);
 	}
 
 	private Entry entry(RegistrationId id) {
@@ -95,7 +74,82 @@ final class DefaultContactCenterClients implements ContactCenterClients {
 		return entry;
 	}
 
-	private record Entry(TokenSource tokens, WebClient webClient) {
+	/** One registration's token source and clients. */
+	private static final class Entry {
+
+		private final ClientHttpConnector connector;
+
+		private final ClientHttpRequestFactory requestFactory;
+
+		private final ApiBase base;
+
+		private final TokenSource tokens;
+
+		private final RetryFilter retryFilter;
+
+		private final BearerTokenFilter bearerFilter;
+
+		private final BearerTokenInterceptor interceptor;
+
+		private final WebClient webClient;
+
+		private final RestClient restClient;
+
+		Entry(Registration registration, HttpClients httpClients, ContactCenterClients.Builder settings) {
+			PlatformEndpoints.Factory platform = settings.platforms.get(registration.id().platform());
+			if (platform == null) {
+				throw new IllegalStateException("No endpoints for platform " + registration.id().platform());
+			}
+			this.connector = httpClients.connector(registration);
+			this.requestFactory = httpClients.requestFactory(registration);
+			// token and discovery requests get a plain client: the application's filters never see credentials
+			WebClient plain = WebClient.builder().clientConnector(this.connector).build();
+			PlatformEndpoints endpoints = platform.create(registration, plain);
+			RetryPolicy policy = settings.retryPolicies.retryPolicy(registration);
+			TokenSource.Builder tokenSource = TokenSource.builder(registration, endpoints)
+				.webClient(plain)
+				.retryPolicy(policy)
+				.clock(settings.clock)
+				.scheduler(settings.scheduler);
+			for (TokenClient.Decorator decorator : settings.decorators) {
+				tokenSource.decorator(decorator);
+			}
+			this.tokens = tokenSource.build();
+			this.base = new ApiBase(registration, endpoints, this.tokens);
+			ApiFailures failures = new ApiFailures(registration, this.tokens, settings.clock);
+			RetryAfterBackoff retries = new RetryAfterBackoff(policy, registration.retry().maxRetryAfter(),
+					settings.scheduler, ApiCallException.class);
+			this.retryFilter = new RetryFilter(failures, retries);
+			this.bearerFilter = new BearerTokenFilter(this.base, this.tokens, failures);
+			this.interceptor = new BearerTokenInterceptor(this.base, this.tokens, failures, retries);
+			WebClient.Builder webClient = settings.webClientBuilder.clone();
+			configure(webClient);
+			this.webClient = webClient.build();
+			RestClient.Builder restClient = settings.restClientBuilder.clone();
+			configure(restClient);
+			this.restClient = restClient.build();
+		}
+
+		/** Filters run in the order added, after the application's: resolve the URL, retry, then authorize each attempt. */
+		void configure(WebClient.Builder builder) {
+			builder.clientConnector(this.connector);
+			if (this.base.known() != null) {
+				builder.baseUrl(this.base.known().toString());
+			}
+			else {
+				builder.filter(new DiscoveredBaseUrlFilter(this.base));
+			}
+			builder.filter(this.retryFilter).filter(this.bearerFilter);
+		}
+
+		/** The interceptor runs after the application's, closest to the wire. */
+		void configure(RestClient.Builder builder) {
+			builder.requestFactory(this.requestFactory).requestInterceptor(this.interceptor);
+			if (this.base.known() != null) {
+				builder.baseUrl(this.base.known().toString());
+			}
+		}
+
 	}
 
 }

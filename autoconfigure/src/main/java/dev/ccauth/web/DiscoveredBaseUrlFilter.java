@@ -1,7 +1,5 @@
 package dev.ccauth.web;
 
-import java.net.URI;
-
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.reactive.function.client.ClientRequest;
@@ -15,10 +13,10 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  */
 final class DiscoveredBaseUrlFilter implements ExchangeFilterFunction {
 
-	private final Mono<URI> baseUrl;
+	private final ApiBase base;
 
-	DiscoveredBaseUrlFilter(Mono<URI> baseUrl) {
-		this.baseUrl = baseUrl;
+	DiscoveredBaseUrlFilter(ApiBase base) {
+		this.base = base;
 	}
 
 	@Override
@@ -26,14 +24,8 @@ final class DiscoveredBaseUrlFilter implements ExchangeFilterFunction {
 		if (request.url().isAbsolute()) {
 			return next.exchange(request);
 		}
-		return this.baseUrl.flatMap((base) -> next.exchange(ClientRequest.from(request).url(resolve(base, request.url())).build()));
-	}
-
-	static URI resolve(URI base, URI relative) {
-		String prefix = base.toString();
-		prefix = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
-		String path = relative.toString();
-		return URI.create(prefix + (path.startsWith("/") || path.isEmpty() ? path : "/" + path));
+		return this.base.url()
+			.flatMap((base) -> next.exchange(ClientRequest.from(request).url(ApiBase.resolve(base, request.url())).build()));
 	}
 
 }

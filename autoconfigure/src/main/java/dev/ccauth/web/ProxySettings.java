@@ -53,6 +53,26 @@ record ProxySettings(String host, int port, String username, String password, St
 				nonProxyHosts((noProxy != null) ? environment.apply(noProxy) : null));
 	}
 
+	/** A selector for the JDK's HTTP client: the proxy, except for the hosts reached directly. */
+	java.net.ProxySelector selector() {
+		java.net.Proxy proxy = new java.net.Proxy(java.net.Proxy.Type.HTTP,
+				java.net.InetSocketAddress.createUnresolved(this.host, this.port));
+		Pattern direct = Pattern.compile(this.nonProxyHosts, Pattern.CASE_INSENSITIVE);
+		return new java.net.ProxySelector() {
+
+			@Override
+			public List<java.net.Proxy> select(URI uri) {
+				String host = (uri.getHost() != null) ? uri.getHost() : "";
+				return List.of(direct.matcher(host).matches() ? java.net.Proxy.NO_PROXY : proxy);
+			}
+
+			@Override
+			public void connectFailed(URI uri, java.net.SocketAddress address, java.io.IOException ex) {
+			}
+
+		};
+	}
+
 	HttpClient applyTo(HttpClient client) {
 		return client.proxy((proxy) -> {
 			ProxyProvider.Builder builder = proxy.type(ProxyProvider.Proxy.HTTP)

@@ -343,6 +343,19 @@ class CcauthAutoConfigurationTests {
 			}
 
 			@Override
+			public org.springframework.web.client.RestClient restClient(RegistrationId registration) {
+				return org.springframework.web.client.RestClient.create("https://example.org");
+			}
+
+			@Override
+			public void configure(RegistrationId registration, WebClient.Builder builder) {
+			}
+
+			@Override
+			public void configure(RegistrationId registration, org.springframework.web.client.RestClient.Builder builder) {
+			}
+
+			@Override
 			public dev.ccauth.token.TokenSource tokenSource(RegistrationId registration) {
 				throw new IllegalArgumentException("none");
 			}

@@ -36,7 +36,10 @@ class HostApplicationUntouchedTests {
 
 	private static final Set<String> CCAUTH_BEANS = Set.of("contactCenterRegistrations", "contactCenterClients",
 			"contactCenterRetryPolicies",
-			"genesysProdWebClient", "ccauth-dev.ccauth.autoconfigure.CcauthProperties",
+			"genesysProdWebClient", "genesysProdRestClient", "ccauth-dev.ccauth.autoconfigure.CcauthProperties",
+			"ccauthRestClientHttpServiceGroupConfigurer", "ccauthWebClientHttpServiceGroupConfigurer",
+			"dev.ccauth.autoconfigure.CcauthAutoConfiguration$RestClientServiceGroups",
+			"dev.ccauth.autoconfigure.CcauthAutoConfiguration$WebClientServiceGroups",
 			"dev.ccauth.autoconfigure.CcauthAutoConfiguration");
 
 	@Test
