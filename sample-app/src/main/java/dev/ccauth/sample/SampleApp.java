@@ -6,9 +6,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -41,6 +39,7 @@ public final class SampleApp {
 	}
 
 	public static void main(String[] args) {
+		Startup.applyDefaults();
 		PrintWriter out = new PrintWriter(
 				new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), false);
 		PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
@@ -57,7 +56,7 @@ public final class SampleApp {
 			(isSpringProperty(arg) ? springArgs : cliArgs).add(arg);
 		}
 		Cli top = new Cli();
-		CommandLine cli = Cli.commandLine(top, this.out, this.err);
+		CommandLine cli = Cli.commandLine(top, this.out, this.err, cliArgs.toArray(String[]::new));
 		ParseResult parsed;
 		try {
 			parsed = cli.parseArgs(cliArgs.toArray(String[]::new));
@@ -69,9 +68,17 @@ public final class SampleApp {
 			return ExitCode.OK;
 		}
 		if (!parsed.hasSubcommand()) {
-			return usageError(cli, "Missing command: users, agents, token or check.");
+			return usageError(cli, "Missing command: users, agents, token, check or completion.");
 		}
 		CommandLine subcommand = parsed.subcommand().commandSpec().commandLine();
+		if (subcommand.getCommand() instanceof CompletionCommand completion) {
+			try {
+				return completion.print(cli, this.out);
+			}
+			catch (ParameterException ex) {
+				return usageError(ex);
+			}
+		}
 		ToolCommand command = subcommand.getCommand();
 		try {
 			command.validate();
@@ -150,14 +157,9 @@ public final class SampleApp {
 		application.setLogStartupInfo(false);
 		application.setLazyInitialization(true);
 		application.setRegisterShutdownHook(false);
-		Map<String, Object> defaults = new HashMap<>();
 		if (debug) {
-			// logback.xml silences Spring's own failure report: Failures prints one line instead
-			defaults.put("logging.level.dev.ccauth", "debug");
-			defaults.put("logging.level.org.springframework.boot.diagnostics", "error");
-			defaults.put("logging.level.org.springframework.boot.SpringApplication", "error");
+			Startup.debugLogging();
 		}
-		application.setDefaultProperties(defaults);
 		if (sandbox != null) {
 			application.addListeners(new SandboxRegistrations(sandbox));
 		}
