@@ -46,7 +46,9 @@ final class Cli {
 		COMMANDS.put("token", TokenCommand::new);
 		COMMANDS.put("check", CheckCommand::new);
 		COMMANDS.put("completion", CompletionCommand::new);
-		COMMANDS.put("help", CommandLine.HelpCommand::new);
+		// a lambda, not CommandLine.HelpCommand::new: a method handle to a constructor of picocli's, whose class
+		// files are too old for the archive, crashes the JDK 25 AOT cache writer (archiveHeapWriter.cpp:757)
+		COMMANDS.put("help", () -> new CommandLine.HelpCommand());
 	}
 
 	/** Also accepted before the command: {@code --sandbox users} as well as {@code users --sandbox}. */
