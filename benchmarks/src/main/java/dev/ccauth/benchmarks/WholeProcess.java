@@ -39,10 +39,11 @@ final class WholeProcess {
 	 * @param python {@code python3}, or {@code null} to leave the script out
 	 * @param rounds counted rounds
 	 * @param warmup whether one uncounted round runs first
-	 * @param plain whether plain {@code java -jar} (no flags, no archive) runs too
+	 * @param references whether the two reference rows run too: plain {@code java -jar} (no flags, no archive)
+	 * and the Java floor ({@link FloorClient})
 	 */
 	record Settings(Path sampleJar, Path testkitJar, Path cdsScript, String java25, String python, int rounds,
-			boolean warmup, boolean plain) {
+			boolean warmup, boolean references) {
 
 		static final String DEFAULT_JAVA_25 = "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java";
 
@@ -103,12 +104,15 @@ final class WholeProcess {
 			Map<String, Row> rows = new LinkedHashMap<>();
 			List<Variant> variants = new ArrayList<>();
 			Map<String, String> env = sandbox.genesys();
-			if (this.settings.plain()) {
+			if (this.settings.references()) {
 				variants.add(new Variant("java17-plain", "Java 17, `java -jar`, no flags", java(java17,
 						sandbox.javaTrust(), List.of("-jar", this.settings.sampleJar().toString())), env, null));
 			}
 			prepared("java17-recipe", "Java 17 as the recipes run it (CDS archive, quick JIT)", java17, sandbox, dir,
 					variants, rows);
+			if (this.settings.references() && !variants.isEmpty() && variants.get(variants.size() - 1).key().equals("java17-recipe")) {
+				variants.add(floor(variants.get(variants.size() - 1), sandbox, dir));
+			}
 			if (this.settings.java25() != null && Files.isExecutable(Path.of(this.settings.java25()))) {
 				prepared("java25-aot", "Java 25, AOT cache trained on one run, quick JIT", this.settings.java25(),
 						sandbox, dir, variants, rows);
@@ -193,6 +197,42 @@ final class WholeProcess {
 		variants.add(new Variant(key, label, java(words.get(0), sandbox.javaTrust(), words.subList(1, words.size())),
 				sandbox.genesys(), prepared + (archived ? "" : "; the training run failed: no archive")));
 		say("%s: %s, %s", key, command, prepared);
+	}
+
+	/**
+	 * The floor: {@link FloorClient} with the recipe's JVM options and Jackson jars, and a CDS archive of its
+	 * own, trained on one run against the sandbox itself (so it is, if anything, favoured).
+	 */
+	private Variant floor(Variant recipe, StandaloneSandbox sandbox, Path dir) throws IOException, InterruptedException {
+		Path classes = dir.resolve("floor");
+		Path file = classes.resolve("dev/ccauth/benchmarks/FloorClient.class");
+		Files.createDirectories(file.getParent());
+		try (InputStream in = FloorClient.class.getResourceAsStream("FloorClient.class")) {
+			Files.copy(in, file);
+		}
+		List<String> classpath = new ArrayList<>(List.of(classes.toString()));
+		try (var jars = Files.list(dir.resolve("java17-recipe").resolve("app").resolve("lib"))) {
+			jars.filter((jar) -> jar.getFileName().toString().startsWith("jackson-")).map(Path::toString)
+				.sorted().forEach(classpath::add);
+		}
+		List<String> command = recipe.command();
+		List<String> options = command.subList(1, command.indexOf("-jar")).stream()
+			.filter((option) -> !option.startsWith("-XX:SharedArchiveFile=") && !option.startsWith("-XX:AOTCache="))
+			.toList();
+		Path archive = dir.resolve("floor.jsa");
+		List<String> main = List.of("-cp", String.join(java.io.File.pathSeparator, classpath), FloorClient.class.getName());
+		List<String> training = new ArrayList<>(List.of(command.get(0), "-XX:ArchiveClassesAtExit=" + archive));
+		training.addAll(options);
+		training.addAll(main);
+		ProcessBuilder builder = new ProcessBuilder(training).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.redirectError(dir.resolve("floor-training.log").toFile());
+		builder.environment().putAll(recipe.environment());
+		builder.start().waitFor();
+		List<String> run = new ArrayList<>(List.of(command.get(0), "-XX:SharedArchiveFile=" + archive));
+		run.addAll(options);
+		run.addAll(main);
+		return new Variant("java17-floor", "Java 17 floor: JDK HttpClient + Jackson only, CDS archive, the recipe's JVM options",
+				run, recipe.environment(), "archive trained on one run against the sandbox");
 	}
 
 	private static List<String> java(String java, List<String> trust, List<String> rest) {

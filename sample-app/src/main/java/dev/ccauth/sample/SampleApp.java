@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -28,6 +29,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * configuration error, 3 authentication or authorization refused.
  */
 public final class SampleApp {
+
+	/** Where {@code application.yml} is read from unless {@code --spring.config.location} says otherwise. */
+	static final String CONFIG_LOCATION = "optional:file:./,optional:file:./config/";
 
 	private final PrintWriter out;
 
@@ -160,6 +164,9 @@ public final class SampleApp {
 		if (debug) {
 			Startup.debugLogging();
 		}
+		// application.yml is looked for in the working directory (and ./config/) only: the jar has none, and
+		// Boot's default locations add lookups on the class path, through every jar, on every start
+		application.setDefaultProperties(Map.of("spring.config.location", CONFIG_LOCATION));
 		if (sandbox != null) {
 			application.addListeners(new SandboxRegistrations(sandbox));
 		}

@@ -17,6 +17,8 @@ final class Startup {
 		// the background pre-initializer warms up converters and Jackson on a second thread: on a two-core
 		// runner it competes with the main thread for work a two-request run mostly never uses
 		setIfAbsent("spring.backgroundpreinitializer.ignore", "true");
+		// SLF4J's provider named, not searched for: a ServiceLoader lookup reads every jar on the class path
+		setIfAbsent("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
 		setIfAbsent(SIMPLE_LOGGER + "logFile", "System.err"); // stdout carries the result only
 		setIfAbsent(SIMPLE_LOGGER + "defaultLogLevel", "warn");
 		setIfAbsent(SIMPLE_LOGGER + "showDateTime", "true");
