@@ -19,6 +19,7 @@ final class Startup {
 		setIfAbsent("spring.backgroundpreinitializer.ignore", "true");
 		// SLF4J's provider named, not searched for: a ServiceLoader lookup reads every jar on the class path
 		setIfAbsent("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+		setIfAbsent("slf4j.internal.verbosity", "WARN"); // else SLF4J reports on stderr that it used the property
 		setIfAbsent(SIMPLE_LOGGER + "logFile", "System.err"); // stdout carries the result only
 		setIfAbsent(SIMPLE_LOGGER + "defaultLogLevel", "warn");
 		setIfAbsent(SIMPLE_LOGGER + "showDateTime", "true");
