@@ -20,6 +20,9 @@ final class Startup {
 		// SLF4J's provider named, not searched for: a ServiceLoader lookup reads every jar on the class path
 		setIfAbsent("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
 		setIfAbsent("slf4j.internal.verbosity", "WARN"); // else SLF4J reports on stderr that it used the property
+		// Netty's JFR events for its buffer allocator: with them on, the first TLS connection also builds JFR's
+		// event metadata (annotation proxies and all), some 100 classes a run never uses
+		setIfAbsent("io.netty.jfr.enabled", "false");
 		setIfAbsent(SIMPLE_LOGGER + "logFile", "System.err"); // stdout carries the result only
 		setIfAbsent(SIMPLE_LOGGER + "defaultLogLevel", "warn");
 		setIfAbsent(SIMPLE_LOGGER + "showDateTime", "true");
