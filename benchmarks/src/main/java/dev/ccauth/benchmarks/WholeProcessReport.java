@@ -48,7 +48,8 @@ final class WholeProcessReport {
 			.append("of 5 users, over HTTPS, from the standalone sandbox (`java -jar testkit/target/ccauth-testkit.jar --https`, ")
 			.append("its own process, ").append(outcome.sandbox()).append("); the sandbox's CA is the only one trusted ")
 			.append("(a JKS truststore for Java, `verify=` for Python). Every run must list the first user.\n");
-		out.append("- ").append(outcome.rounds()).append(" rounds, each variant once per round in an order rotated from ")
+		out.append("- ").append(outcome.rounds()).append((outcome.rounds() == 1) ? " round" : " rounds")
+			.append(", each variant once per round in an order rotated from ")
 			.append("round to round, after one uncounted warm-up round. Wall time by the harness, CPU (user + system) ")
 			.append("and peak RSS by `/usr/bin/time`; medians. The ratio to Python is the median of the per-round ")
 			.append("ratios (the two ran seconds apart).\n\n");
