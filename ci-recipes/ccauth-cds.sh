@@ -13,7 +13,8 @@
 # Never fatal: an archive that is missing, made by another JDK or for other jars is made again; if that
 # fails, the printed command runs the tool without one. At run time the JVM ignores an archive that no
 # longer fits (a warning on stderr; -Xlog sends the JVM's warnings there, never into the tool's stdout).
-# JAVA (default: $JAVA_HOME/bin/java, else java) picks the JVM.
+# JAVA (default: $JAVA_HOME/bin/java, else java) picks the JVM. The printed command is split on spaces by
+# the shell that runs it: JAR, DIR and JAVA must not contain any.
 set -eu
 
 JAVA="${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}"

@@ -104,6 +104,7 @@ class UsersIT {
 			assertThat(ids).hasSize(120);
 			assertThat(sandbox.requestCount(Endpoint.GENESYS_USERS)).isEqualTo(3); // 50 + 50 + 20 of the third
 			assertThat(result.stderr()).isEqualTo("ccauth: 120 of 137 users shown; --all lists every page.\n");
+			Tool.assertNoSecrets(result, sandbox);
 
 			sandbox.reset();
 			Result small = Tool.run(Tool.genesys(sandbox), this.dir, "users", "--limit", "3", "--format", "csv");
@@ -134,6 +135,8 @@ class UsersIT {
 			Result forcedOn = Tool.run(Tool.genesys(sandbox), this.dir, append(args, "--progress"));
 			assertThat(forcedOn.stdoutLines()).hasSize(1 + 137);
 			assertThat(forcedOn.stderr()).contains("users: 80 of 137, page 2 of 4...\r");
+			Tool.assertNoSecrets(terminal, sandbox);
+			Tool.assertNoSecrets(forcedOn, sandbox);
 		}
 	}
 
