@@ -253,7 +253,7 @@ public final class Report {
 		}
 	}
 
-	private static String oneLine(String text) {
+	static String oneLine(String text) {
 		if (text == null) {
 			return "";
 		}
@@ -298,7 +298,7 @@ public final class Report {
 		out.append('\n');
 	}
 
-	private static String cpuModel() {
+	static String cpuModel() {
 		try {
 			return Files.readAllLines(Path.of("/proc/cpuinfo"))
 				.stream()
@@ -310,6 +310,32 @@ public final class Report {
 		catch (IOException | RuntimeException ex) {
 			return "";
 		}
+	}
+
+	/**
+	 * The text with the named section (between {@code <!-- name:start -->} and {@code <!-- name:end -->})
+	 * replaced by {@code section}, or with it appended: the full run and the whole-process run each rewrite
+	 * their own part of {@code RESULTS.md}.
+	 */
+	static String withSection(String text, String name, String section) {
+		String start = "<!-- " + name + ":start -->";
+		String end = "<!-- " + name + ":end -->";
+		String block = start + "\n" + section.strip() + "\n" + end + "\n";
+		int from = text.indexOf(start);
+		int to = text.indexOf(end);
+		if (from >= 0 && to > from) {
+			return text.substring(0, from) + block + text.substring(to + end.length()).replaceFirst("^\n", "");
+		}
+		return text.isEmpty() ? block : text.stripTrailing() + "\n\n" + block;
+	}
+
+	/** The named section of the text, markers included, or an empty string. */
+	static String section(String text, String name) {
+		String start = "<!-- " + name + ":start -->";
+		String end = "<!-- " + name + ":end -->";
+		int from = text.indexOf(start);
+		int to = text.indexOf(end);
+		return (from >= 0 && to > from) ? text.substring(from, to + end.length()) + "\n" : "";
 	}
 
 }

@@ -18,7 +18,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 /** {@code agents}: NICE CXone agents, one page or every page, streamed. */
 @Command(name = "agents", sortOptions = false,
 		description = { "List NICE CXone agents (GET /incontactapi/services/v34.0/agents): id, name and email in a table, more fields in json and csv.",
-				"One page of " + AgentsCommand.PAGE_SIZE + " by default; --all pages on with skip and top until the last page, printing each page as it arrives." },
+				"One page of " + AgentsCommand.PAGE_SIZE + " by default; --all pages on with skip and top until the last page (--limit N until N agents), printing each page as it arrives." },
 		exitCodeListHeading = Cli.EXIT_CODES_HEADING, exitCodeList = { Cli.EXIT_OK, Cli.EXIT_FAILURE, Cli.EXIT_USAGE, Cli.EXIT_REFUSED },
 		footer = Cli.FOOTER)
 final class AgentsCommand implements ToolCommand {
@@ -40,12 +40,8 @@ final class AgentsCommand implements ToolCommand {
 			description = "NICE CXone registration (default: 'default', or the only one).")
 	String registration;
 
-	@Option(names = "--all", description = "List every page, not only the first.")
-	boolean all;
-
-	@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-			description = "table, json (a streamed array, one agent per line) or csv (default: ${DEFAULT-VALUE}).")
-	ListFormat format;
+	@Mixin
+	ListOptions list;
 
 	@Mixin
 	CommonOptions common;
@@ -56,44 +52,36 @@ final class AgentsCommand implements ToolCommand {
 	}
 
 	@Override
+	public void validate() {
+		this.list.validate();
+	}
+
+	@Override
 	public int run(Session session) {
 		Registration registration = session.registration(Platform.CXONE, this.registration);
 		// relative URLs: the starter resolves them against the base URL, configured or discovered from the tenant
 		WebClient client = session.clients().webClient(registration.id());
-		RowWriter<Agent> rows = RowWriter.of(this.format, session.out(), FIELDS, COLUMNS);
-		Progress progress = Progress.onTerminal(session.err());
+		Listing<Agent> listing = new Listing<>(this.list, session, FIELDS, COLUMNS);
 		int skip = 0;
-		int pages = 0;
 		boolean more = true;
 		AgentsPage page = null;
 		while (more) {
 			page = client.get()
-				.uri(PATH + "?skip={skip}&top={top}", skip, PAGE_SIZE)
+				.uri(PATH + "?skip={skip}&top={top}", skip, Math.min(PAGE_SIZE, listing.remaining()))
 				.accept(MediaType.APPLICATION_JSON)
 				.retrieve()
 				.bodyToMono(AgentsPage.class) // 204 No Content: an empty page
 				.block();
-			if (pages++ == 0) {
-				rows.begin(); // once the first page is in: a refused call leaves stdout empty
-			}
 			List<Agent> agents = (page != null && page.agents() != null) ? page.agents() : List.of();
-			progress.clear();
-			agents.forEach(rows::row);
-			rows.flush();
-			skip += agents.size();
-			more = this.all && !agents.isEmpty() && hasMore(page, skip);
+			skip += listing.page(agents);
+			more = listing.wantsMore(!agents.isEmpty() && hasMore(page, skip));
 			if (more) {
-				progress.show("agents: " + skip + ((page.totalRecords() != null) ? " of " + page.totalRecords() : "")
-						+ ", page " + pages + "...");
+				listing.progress("agents: " + skip + ((page.totalRecords() != null) ? " of " + page.totalRecords() : "")
+						+ ", page " + listing.pages() + "...");
 			}
 		}
-		progress.clear();
-		rows.end();
-		rows.flush();
-		if (!this.all && page != null && rows.rows() > 0 && hasMore(page, skip)) {
-			session.err().println("ccauth: " + skip + ((page.totalRecords() != null) ? " of " + page.totalRecords() : "")
-					+ " agents shown; --all lists every page.");
-		}
+		boolean platformHasMore = page != null && listing.rows() > 0 && hasMore(page, skip);
+		listing.end(platformHasMore, "agents", (page != null) ? page.totalRecords() : null);
 		return ExitCode.OK;
 	}
 

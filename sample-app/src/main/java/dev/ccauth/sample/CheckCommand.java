@@ -1,12 +1,17 @@
 package dev.ccauth.sample;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import dev.ccauth.config.Registration;
 import dev.ccauth.token.AccessToken;
@@ -14,7 +19,7 @@ import dev.ccauth.web.ContactCenterClients;
 
 /**
  * {@code check}: a preflight of every registration. Fetches each one's token and reports platform,
- * region, endpoints, token lifetime and granted scope; never a secret or a token.
+ * region, endpoints, token lifetime and granted scope, as text or as JSON; never a secret or a token.
  */
 @Command(name = "check", sortOptions = false,
 		description = { "Preflight every registration: platform, region, endpoints, token lifetime and granted scope, OK or FAILED.",
@@ -25,8 +30,27 @@ import dev.ccauth.web.ContactCenterClients;
 		footer = Cli.FOOTER)
 final class CheckCommand implements ToolCommand {
 
+	enum CheckFormat {
+
+		table, json
+
+	}
+
+	@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+			description = "table (for people) or json (one document, for scripts; default: ${DEFAULT-VALUE}).")
+	CheckFormat format;
+
 	@Mixin
 	CommonOptions common;
+
+	/** What was found out about one registration; every text in it is redacted. */
+	record Outcome(Registration registration, AccessToken token, int exitCode, List<String> error) {
+
+		boolean ok() {
+			return this.token != null;
+		}
+
+	}
 
 	@Override
 	public CommonOptions common() {
@@ -40,50 +64,117 @@ final class CheckCommand implements ToolCommand {
 		if (registrations.isEmpty()) {
 			throw new ToolException(ExitCode.USAGE, Messages.noRegistrations());
 		}
-		PrintWriter out = session.out();
-		int failed = 0;
-		int code = ExitCode.OK;
+		List<Outcome> outcomes = new ArrayList<>();
 		for (Registration registration : registrations) {
-			AccessToken token = null;
-			Throwable failure = null;
-			try {
-				token = clients.accessToken(registration.id()).block();
+			Outcome outcome = check(session, registration);
+			outcomes.add(outcome);
+			if (this.format == CheckFormat.table) {
+				table(session.out(), outcome); // as each one is done: a slow registration shows which
 			}
-			catch (RuntimeException ex) {
-				failure = ex;
-			}
-			out.print(registration.id() + "  " + registration.id().platform().displayName() + "  "
-					+ ((failure == null) ? "OK" : "FAILED") + "\n");
-			registration.describe().forEach((label, value) -> line(out, label, value));
-			if (token != null) {
-				Object tenant = token.claims().get("tenantId");
-				if (tenant != null) {
-					line(out, "tenant", tenant.toString());
-				}
-				line(out, "token", lifetime(token));
-				line(out, "granted scope", token.scopes().isEmpty() ? "(not reported)"
-						: String.join(" ", token.scopes().stream().sorted().toList()));
-			}
-			else {
-				failed++;
-				code = Math.max(code, Failures.exitCode(failure)); // 3 refused > 2 configuration > 1 failure
-				List<String> lines = Failures.describe(failure);
-				line(out, "error", session.redactor().redact(lines.get(0).replaceFirst("^ccauth: ", "")));
-				lines.stream().skip(1).forEach((text) -> out.print("  " + session.redactor().redact(text) + "\n"));
-			}
-			out.flush();
 		}
-		out.print(registrations.size() + " registration" + ((registrations.size() == 1) ? "" : "s") + " checked: "
-				+ ((failed == 0) ? "all OK" : failed + " FAILED") + "\n");
-		return code;
+		long failed = outcomes.stream().filter((outcome) -> !outcome.ok()).count();
+		if (this.format == CheckFormat.json) {
+			json(session.out(), outcomes, failed);
+		}
+		else {
+			session.out().print(registrations.size() + " registration" + ((registrations.size() == 1) ? "" : "s")
+					+ " checked: " + ((failed == 0) ? "all OK" : failed + " FAILED") + "\n");
+		}
+		// 3 refused > 2 configuration > 1 failure
+		return outcomes.stream().mapToInt(Outcome::exitCode).max().orElse(ExitCode.OK);
 	}
 
-	private static String lifetime(AccessToken token) {
-		if (token.expiresAt().isEmpty()) {
-			return "handed-over token, expiry unknown (it is checked by the first API call)";
+	private static Outcome check(Session session, Registration registration) {
+		try {
+			return new Outcome(registration, session.clients().accessToken(registration.id()).block(), ExitCode.OK,
+					List.of());
 		}
-		Duration lifetime = token.lifetime().orElseThrow();
-		return "valid for " + lifetime.toSeconds() + " s, until " + token.expiresAt().get().truncatedTo(ChronoUnit.SECONDS);
+		catch (RuntimeException ex) {
+			List<String> lines = Failures.describe(ex).stream().map(session.redactor()::redact).toList();
+			List<String> error = new ArrayList<>(lines);
+			error.set(0, lines.get(0).replaceFirst("^ccauth: ", ""));
+			return new Outcome(registration, null, Failures.exitCode(ex), error);
+		}
+	}
+
+	private static void table(PrintWriter out, Outcome outcome) {
+		Registration registration = outcome.registration();
+		out.print(registration.id() + "  " + registration.id().platform().displayName() + "  "
+				+ (outcome.ok() ? "OK" : "FAILED") + "\n");
+		registration.describe().forEach((label, value) -> line(out, label, value));
+		if (outcome.ok()) {
+			AccessToken token = outcome.token();
+			Object tenant = token.claims().get("tenantId");
+			if (tenant != null) {
+				line(out, "tenant", tenant.toString());
+			}
+			line(out, "token", token.expiresAt().isEmpty()
+					? "handed-over token, expiry unknown (it is checked by the first API call)"
+					: "valid for " + token.lifetime().orElseThrow().toSeconds() + " s, until " + expiresAt(token));
+			line(out, "granted scope", token.scopes().isEmpty() ? "(not reported)" : String.join(" ", scopes(token)));
+		}
+		else {
+			line(out, "error", outcome.error().get(0));
+			outcome.error().stream().skip(1).forEach((text) -> out.print("  " + text + "\n"));
+		}
+		out.flush();
+	}
+
+	/**
+	 * One JSON document: {@code ok}, counts, and per registration what the table shows, with
+	 * {@code null} for what is unknown. Field names are a contract for scripts: add, never rename.
+	 */
+	private static void json(PrintWriter out, List<Outcome> outcomes, long failed) {
+		JsonMapper json = JsonMapper.shared();
+		ObjectNode document = json.createObjectNode();
+		document.put("ok", failed == 0);
+		document.put("checked", outcomes.size());
+		document.put("failed", failed);
+		ArrayNode registrations = document.putArray("registrations");
+		for (Outcome outcome : outcomes) {
+			Registration registration = outcome.registration();
+			ObjectNode node = registrations.addObject();
+			node.put("registration", registration.id().toString());
+			node.put("platform", registration.id().platform().key());
+			node.put("name", registration.id().name());
+			node.put("ok", outcome.ok());
+			Map<String, String> location = registration.details().location();
+			Map<String, String> described = registration.describe();
+			node.put("region", location.get("region"));
+			node.put("issuer", location.get("issuer"));
+			node.put("grant", registration.details().grant());
+			node.put("clientId", registration.hasCredentials() ? registration.client().clientId() : null);
+			node.put("handedOverToken", registration.accessToken() != null);
+			node.put("tokenEndpoint", described.get("token endpoint"));
+			node.put("apiBaseUrl", described.get("API base URL"));
+			AccessToken token = outcome.token();
+			Object tenant = (token != null) ? token.claims().get("tenantId") : null;
+			node.put("tenant", (tenant != null) ? tenant.toString() : null);
+			node.put("tokenLifetimeSeconds", (token != null) ? token.lifetime().map((d) -> d.toSeconds()).orElse(null) : null);
+			node.put("tokenExpiresAt", (token != null) ? expiresAt(token) : null);
+			ArrayNode scope = node.putArray("grantedScope");
+			if (token != null) {
+				scopes(token).forEach(scope::add);
+			}
+			if (outcome.ok()) {
+				node.putNull("error");
+			}
+			else {
+				ObjectNode error = node.putObject("error");
+				error.put("exitCode", outcome.exitCode());
+				error.put("message", String.join("\n", outcome.error()));
+			}
+		}
+		out.print(json.writerWithDefaultPrettyPrinter().writeValueAsString(document) + "\n");
+		out.flush();
+	}
+
+	private static String expiresAt(AccessToken token) {
+		return token.expiresAt().map((instant) -> instant.truncatedTo(ChronoUnit.SECONDS).toString()).orElse(null);
+	}
+
+	private static List<String> scopes(AccessToken token) {
+		return token.scopes().stream().sorted().toList();
 	}
 
 	private static void line(PrintWriter out, String label, String value) {

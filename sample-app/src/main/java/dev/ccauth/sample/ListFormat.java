@@ -9,7 +9,10 @@ enum ListFormat {
 	/** A JSON array, streamed: one element per line, written as each page arrives. */
 	json,
 
-	/** RFC 4180 CSV with a header row (fields quoted when needed, lines ending in LF). */
+	/** One JSON object per line and nothing else, for {@code jq} and line tools to stream. */
+	ndjson,
+
+	/** RFC 4180 CSV with a header row, lines ending in LF, formula-like cells neutralised. */
 	csv
 
 }

@@ -6,11 +6,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.util.MinimalPrettyPrinter;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.SequenceWriter;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
+import tools.jackson.dataformat.csv.CsvWriteFeature;
 
 /**
  * Writes a listing row by row, as the pages arrive: nothing is held beyond the current page, so
- * memory stays flat however large the directory.
+ * memory stays flat however large the directory. JSON and CSV go through Jackson's
+ * {@link SequenceWriter}, which quotes and escapes; the mapper of the chosen format is the only one made.
  *
  * @param <T> the listed item
  */
@@ -35,7 +44,8 @@ abstract class RowWriter<T> {
 	static <T> RowWriter<T> of(ListFormat format, PrintWriter out, List<Field<T>> fields, List<Column<T>> columns) {
 		return switch (format) {
 			case table -> new Table<>(out, columns);
-			case json -> new Json<>(out, fields);
+			case json -> new Json<>(out, fields, true);
+			case ndjson -> new Json<>(out, fields, false);
 			case csv -> new Csv<>(out, fields);
 		};
 	}
@@ -44,10 +54,11 @@ abstract class RowWriter<T> {
 	abstract void begin();
 
 	final void row(T item) {
-		write(item, this.rows++);
+		write(item);
+		this.rows++;
 	}
 
-	protected abstract void write(T item, int index);
+	protected abstract void write(T item);
 
 	/** Ends the listing (closes the JSON array). */
 	void end() {
@@ -69,6 +80,13 @@ abstract class RowWriter<T> {
 		return (value != null) ? value.toString() : "";
 	}
 
+	/** The item's fields by name, in order: one JSON object or one CSV row. */
+	static <T> Map<String, Object> values(List<Field<T>> fields, T item, Function<Object, Object> cell) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		fields.forEach((field) -> values.put(field.name(), cell.apply(field.value().apply(item))));
+		return values;
+	}
+
 	static final class Table<T> extends RowWriter<T> {
 
 		private final List<Column<T>> columns;
@@ -84,7 +102,7 @@ abstract class RowWriter<T> {
 		}
 
 		@Override
-		protected void write(T item, int index) {
+		protected void write(T item) {
 			line(this.columns.stream().map((column) -> text(column.value().apply(item))).toList());
 		}
 
@@ -103,36 +121,111 @@ abstract class RowWriter<T> {
 
 	}
 
-	static final class Json<T> extends RowWriter<T> {
+	/** Jackson's writer and the sequence it writes; the subclasses say how rows are laid out. */
+	abstract static class Sequence<T> extends RowWriter<T> {
 
-		private final List<Field<T>> fields;
+		private SequenceWriter sequence;
 
-		Json(PrintWriter out, List<Field<T>> fields) {
+		Sequence(PrintWriter out) {
 			super(out);
-			this.fields = fields;
 		}
+
+		/** Opens the sequence on stdout, which stays open when the sequence closes. */
+		abstract SequenceWriter open(PrintWriter out);
+
+		/** What is written for the item. */
+		abstract Object value(T item);
 
 		@Override
 		void begin() {
-			this.out.print('[');
+			this.sequence = open(this.out);
 		}
 
 		@Override
-		protected void write(T item, int index) {
-			Map<String, Object> object = new LinkedHashMap<>();
-			this.fields.forEach((field) -> object.put(field.name(), field.value().apply(item)));
-			this.out.print((index == 0) ? "\n" : ",\n");
-			this.out.print(JsonMapper.shared().writeValueAsString(object));
+		protected void write(T item) {
+			this.sequence.write(value(item));
 		}
 
 		@Override
 		void end() {
-			this.out.print((rows() == 0) ? "]\n" : "\n]\n");
+			this.sequence.close();
+		}
+
+		@Override
+		void flush() {
+			this.sequence.flush();
+			super.flush();
+		}
+
+		static ObjectWriter keepOpen(ObjectWriter writer) {
+			return writer.without(StreamWriteFeature.AUTO_CLOSE_TARGET);
 		}
 
 	}
 
-	static final class Csv<T> extends RowWriter<T> {
+	/** A streamed JSON array with one element per line, or newline-delimited JSON. */
+	static final class Json<T> extends Sequence<T> {
+
+		private final List<Field<T>> fields;
+
+		private final boolean array;
+
+		Json(PrintWriter out, List<Field<T>> fields, boolean array) {
+			super(out);
+			this.fields = fields;
+			this.array = array;
+		}
+
+		@Override
+		SequenceWriter open(PrintWriter out) {
+			ObjectWriter writer = keepOpen(JsonMapper.shared().writer());
+			return this.array ? writer.with(new OneElementPerLine()).writeValuesAsArray(out)
+					: writer.withRootValueSeparator("\n").writeValues(out);
+		}
+
+		@Override
+		Object value(T item) {
+			return values(this.fields, item, Function.identity());
+		}
+
+		@Override
+		void end() {
+			super.end();
+			if (this.array || rows() > 0) {
+				this.out.print('\n'); // the last line ends like every other
+			}
+		}
+
+	}
+
+	/**
+	 * The array's elements one per line, each compact: {@code [}, then {@code {...},} per line, then
+	 * {@code ]}, so that line tools and people can read the stream as it comes.
+	 */
+	static final class OneElementPerLine extends MinimalPrettyPrinter {
+
+		@Override
+		public void beforeArrayValues(JsonGenerator generator) {
+			generator.writeRaw('\n');
+		}
+
+		@Override
+		public void writeArrayValueSeparator(JsonGenerator generator) {
+			generator.writeRaw(",\n");
+		}
+
+		@Override
+		public void writeEndArray(JsonGenerator generator, int values) {
+			generator.writeRaw((values > 0) ? "\n]" : "]");
+		}
+
+	}
+
+	/** CSV with a header row; Jackson quotes what needs quoting (RFC 4180). */
+	static final class Csv<T> extends Sequence<T> {
+
+		/** What spreadsheets read as the start of a formula (OWASP's list: the issue's four, tab and CR). */
+		private static final String FORMULA_STARTS = "=+-@\t\r";
 
 		private final List<Field<T>> fields;
 
@@ -142,32 +235,29 @@ abstract class RowWriter<T> {
 		}
 
 		@Override
-		void begin() {
-			line(this.fields.stream().map(Field::name).toList());
+		SequenceWriter open(PrintWriter out) {
+			CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\n");
+			this.fields.forEach((field) -> schema.addColumn(field.name()));
+			// strict: quotes only what RFC 4180 needs quoted (separator, quote, line breaks), not every '@' or '-'
+			CsvMapper csv = CsvMapper.builder().enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING).build();
+			return keepOpen(csv.writer(schema.build())).writeValues(out);
 		}
 
 		@Override
-		protected void write(T item, int index) {
-			line(this.fields.stream().map((field) -> text(field.value().apply(item))).toList());
+		Object value(T item) {
+			return values(this.fields, item, Csv::neutralise);
 		}
 
-		private void line(List<String> values) {
-			StringBuilder line = new StringBuilder();
-			for (int i = 0; i < values.size(); i++) {
-				if (i > 0) {
-					line.append(',');
-				}
-				line.append(quote(values.get(i)));
+		/**
+		 * A text cell that a spreadsheet would run as a formula ({@code =HYPERLINK(...)}, {@code +cmd|...},
+		 * {@code @SUM(...)}) gets a leading apostrophe, which spreadsheets show as text. Numbers and
+		 * booleans are written as they are.
+		 */
+		static Object neutralise(Object value) {
+			if (value instanceof String text && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
+				return "'" + text;
 			}
-			this.out.print(line.append('\n'));
-		}
-
-		/** RFC 4180: a field with a comma, quote, CR or LF (or edge spaces) is quoted, its quotes doubled. */
-		static String quote(String value) {
-			boolean needsQuotes = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
-					|| value.indexOf('\r') >= 0 || (!value.isEmpty() && (value.charAt(0) == ' '
-							|| value.charAt(value.length() - 1) == ' '));
-			return needsQuotes ? '"' + value.replace("\"", "\"\"") + '"' : value;
+			return value;
 		}
 
 	}

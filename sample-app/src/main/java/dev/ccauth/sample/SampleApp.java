@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +30,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class SampleApp {
 
+	/** Where {@code application.yml} is read from unless {@code --spring.config.location} says otherwise. */
+	static final String CONFIG_LOCATION = "optional:file:./,optional:file:./config/";
+
 	private final PrintWriter out;
 
 	private final PrintStream err;
@@ -41,6 +43,7 @@ public final class SampleApp {
 	}
 
 	public static void main(String[] args) {
+		Startup.applyDefaults();
 		PrintWriter out = new PrintWriter(
 				new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), false);
 		PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
@@ -57,7 +60,7 @@ public final class SampleApp {
 			(isSpringProperty(arg) ? springArgs : cliArgs).add(arg);
 		}
 		Cli top = new Cli();
-		CommandLine cli = Cli.commandLine(top, this.out, this.err);
+		CommandLine cli = Cli.commandLine(top, this.out, this.err, cliArgs.toArray(String[]::new));
 		ParseResult parsed;
 		try {
 			parsed = cli.parseArgs(cliArgs.toArray(String[]::new));
@@ -69,9 +72,17 @@ public final class SampleApp {
 			return ExitCode.OK;
 		}
 		if (!parsed.hasSubcommand()) {
-			return usageError(cli, "Missing command: users, agents, token or check.");
+			return usageError(cli, "Missing command: users, agents, token, check or completion.");
 		}
 		CommandLine subcommand = parsed.subcommand().commandSpec().commandLine();
+		if (subcommand.getCommand() instanceof CompletionCommand completion) {
+			try {
+				return completion.print(cli, this.out);
+			}
+			catch (ParameterException ex) {
+				return usageError(ex);
+			}
+		}
 		ToolCommand command = subcommand.getCommand();
 		try {
 			command.validate();
@@ -150,14 +161,12 @@ public final class SampleApp {
 		application.setLogStartupInfo(false);
 		application.setLazyInitialization(true);
 		application.setRegisterShutdownHook(false);
-		Map<String, Object> defaults = new HashMap<>();
 		if (debug) {
-			// logback.xml silences Spring's own failure report: Failures prints one line instead
-			defaults.put("logging.level.dev.ccauth", "debug");
-			defaults.put("logging.level.org.springframework.boot.diagnostics", "error");
-			defaults.put("logging.level.org.springframework.boot.SpringApplication", "error");
+			Startup.debugLogging();
 		}
-		application.setDefaultProperties(defaults);
+		// application.yml is looked for in the working directory (and ./config/) only: the jar has none, and
+		// Boot's default locations add lookups on the class path, through every jar, on every start
+		application.setDefaultProperties(Map.of("spring.config.location", CONFIG_LOCATION));
 		if (sandbox != null) {
 			application.addListeners(new SandboxRegistrations(sandbox));
 		}

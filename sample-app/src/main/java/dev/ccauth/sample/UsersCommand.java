@@ -21,12 +21,14 @@ import org.springframework.web.reactive.function.client.WebClient;
 /** {@code users}: Genesys Cloud users, name and email, one page or every page, streamed. */
 @Command(name = "users", sortOptions = false,
 		description = { "List Genesys Cloud users (GET /api/v2/users): name and email in a table, more fields in json and csv.",
-				"One page by default; --all follows nextUri to the last page, printing each page as it arrives." },
+				"One page by default; --all follows nextUri to the last page (--limit N until N users), printing each page as it arrives." },
 		exitCodeListHeading = Cli.EXIT_CODES_HEADING, exitCodeList = { Cli.EXIT_OK, Cli.EXIT_FAILURE, Cli.EXIT_USAGE, Cli.EXIT_REFUSED },
 		footer = Cli.FOOTER)
 final class UsersCommand implements ToolCommand {
 
 	static final int MAX_PAGE_SIZE = 500;
+
+	static final int DEFAULT_PAGE_SIZE = 100;
 
 	static final List<Field<User>> FIELDS = List.of(new Field<>("id", User::id), new Field<>("name", User::name),
 			new Field<>("email", User::email), new Field<>("state", User::state));
@@ -41,16 +43,13 @@ final class UsersCommand implements ToolCommand {
 			description = "Genesys Cloud registration (default: 'default', or the only one).")
 	String registration;
 
-	@Option(names = "--page-size", paramLabel = "N", defaultValue = "100",
-			description = "Users per page, 1 to " + MAX_PAGE_SIZE + " (default: ${DEFAULT-VALUE}).")
-	int pageSize;
+	@Option(names = "--page-size", paramLabel = "N",
+			description = "Users per page, 1 to " + MAX_PAGE_SIZE + " (default: " + DEFAULT_PAGE_SIZE
+					+ ", or the --limit when smaller).")
+	Integer pageSize;
 
-	@Option(names = "--all", description = "List every page, not only the first.")
-	boolean all;
-
-	@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-			description = "table, json (a streamed array, one user per line) or csv (default: ${DEFAULT-VALUE}).")
-	ListFormat format;
+	@Mixin
+	ListOptions list;
 
 	@Mixin
 	CommonOptions common;
@@ -62,10 +61,19 @@ final class UsersCommand implements ToolCommand {
 
 	@Override
 	public void validate() {
-		if (this.pageSize < 1 || this.pageSize > MAX_PAGE_SIZE) {
+		if (this.pageSize != null && (this.pageSize < 1 || this.pageSize > MAX_PAGE_SIZE)) {
 			throw new ParameterException(this.spec.commandLine(),
 					"--page-size must be between 1 and " + MAX_PAGE_SIZE + ", was " + this.pageSize + ".");
 		}
+		this.list.validate();
+	}
+
+	/** The page size asked for; with a small {@code --limit} no more than it needs. */
+	int pageSize() {
+		if (this.pageSize != null) {
+			return this.pageSize;
+		}
+		return (this.list.limit != null) ? Math.min(DEFAULT_PAGE_SIZE, this.list.limit) : DEFAULT_PAGE_SIZE;
 	}
 
 	@Override
@@ -73,35 +81,25 @@ final class UsersCommand implements ToolCommand {
 		Registration registration = session.registration(Platform.GENESYS, this.registration);
 		WebClient client = session.clients().webClient(registration.id());
 		String base = stripTrailingSlash(registration.baseUrl().toString());
-		RowWriter<User> rows = RowWriter.of(this.format, session.out(), FIELDS, COLUMNS);
-		Progress progress = Progress.onTerminal(session.err());
-		URI next = URI.create(base + "/api/v2/users?pageSize=" + this.pageSize + "&pageNumber=1");
+		Listing<User> listing = new Listing<>(this.list, session, FIELDS, COLUMNS);
+		URI next = URI.create(base + "/api/v2/users?pageSize=" + pageSize() + "&pageNumber=1");
 		UsersPage page = null;
-		int pages = 0;
+		boolean more = false;
 		while (next != null) {
 			page = client.get().uri(next).accept(MediaType.APPLICATION_JSON).retrieve().bodyToMono(UsersPage.class)
 				.block();
-			if (pages++ == 0) {
-				rows.begin(); // once the first page is in: a refused call leaves stdout empty
-			}
 			List<User> users = (page != null && page.entities() != null) ? page.entities() : List.of();
-			progress.clear();
-			users.forEach(rows::row);
-			rows.flush();
-			URI following = (this.all && !users.isEmpty() && page.nextUri() != null) ? resolve(base, page.nextUri()) : null;
-			next = (following != null && !following.equals(next)) ? following : null;
+			listing.page(users);
+			URI following = (!users.isEmpty() && page.nextUri() != null) ? resolve(base, page.nextUri()) : null;
+			more = following != null && !following.equals(next);
+			next = listing.wantsMore(more) ? following : null;
 			if (next != null) {
-				progress.show("users: " + rows.rows() + ((page.total() != null) ? " of " + page.total() : "")
-						+ ", page " + pages + ((page.pageCount() != null) ? " of " + page.pageCount() : "") + "...");
+				listing.progress("users: " + listing.rows() + ((page.total() != null) ? " of " + page.total() : "")
+						+ ", page " + listing.pages() + ((page.pageCount() != null) ? " of " + page.pageCount() : "")
+						+ "...");
 			}
 		}
-		progress.clear();
-		rows.end();
-		rows.flush();
-		if (!this.all && page != null && page.nextUri() != null) {
-			session.err().println("ccauth: " + rows.rows() + ((page.total() != null) ? " of " + page.total() : "")
-					+ " users shown; --all lists every page.");
-		}
+		listing.end(more, "users", (page != null) ? page.total() : null);
 		return ExitCode.OK;
 	}
 

@@ -60,6 +60,25 @@ class AgentsIT {
 	}
 
 	@Test
+	void limitAsksForNoMoreThanItListsAsNdjson() {
+		try (Sandbox sandbox = Sandbox.builder().agents(250).start()) {
+			Result result = Tool.run(Tool.cxoneAccessKey(sandbox), this.dir, "agents", "--limit", "130", "--format",
+					"ndjson");
+			assertThat(result.exitCode()).as(result::toString).isZero();
+			List<String> lines = result.stdoutLines();
+			assertThat(lines).hasSize(130);
+			assertThat(JsonMapper.shared().readTree(lines.get(129)).get("agentId").asLong()).isEqualTo(30_129L);
+			List<String> queries = sandbox.recentRequests().stream()
+				.filter((request) -> request.endpoint() == Endpoint.CXONE_AGENTS).map((request) -> request.query()).toList();
+			assertThat(queries).hasSize(2);
+			assertThat(queries.get(0)).contains("skip=0", "top=100");
+			assertThat(queries.get(1)).contains("skip=100", "top=30"); // only what the limit still needs
+			assertThat(result.stderr()).isEqualTo("ccauth: 130 of 250 agents shown; --all lists every page.\n");
+			Tool.assertNoSecrets(result, sandbox);
+		}
+	}
+
+	@Test
 	void anEmptyTenantAnswers204AndGivesAHeaderOnly() {
 		try (Sandbox sandbox = Sandbox.builder().agents(0).start()) {
 			Result result = Tool.run(Tool.cxoneAccessKey(sandbox), this.dir, "agents", "--all", "--format", "csv");

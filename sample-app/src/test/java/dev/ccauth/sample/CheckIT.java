@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.ccauth.sample.Tool.Result;
 import dev.ccauth.testkit.Sandbox;
@@ -49,6 +51,36 @@ class CheckIT {
 				.contains("error           cxone/default: ")
 				.contains("1 FAILED")
 				.doesNotContain("wrong-cxone-secret");
+			Tool.assertNoSecrets(result, sandbox);
+		}
+	}
+
+	@Test
+	void jsonIsOneMachineReadableDocumentWithoutSecrets() {
+		try (Sandbox sandbox = Sandbox.start()) {
+			Map<String, String> cxone = Tool.cxoneClientCredentials(sandbox);
+			cxone.put("CXONE_CLIENT_SECRET", "wrong-cxone-secret");
+			Result result = Tool.run(Tool.env(Tool.genesys(sandbox), cxone), this.dir, "check", "--format", "json");
+			assertThat(result.exitCode()).as(result::toString).isEqualTo(3);
+			JsonNode document = JsonMapper.shared().readTree(result.stdout());
+			assertThat(document.get("ok").asBoolean()).isFalse();
+			assertThat(document.get("checked").asInt()).isEqualTo(2);
+			assertThat(document.get("failed").asInt()).isEqualTo(1);
+			JsonNode genesys = document.get("registrations").get(0);
+			assertThat(genesys.get("registration").asString()).isEqualTo("genesys/default");
+			assertThat(genesys.get("ok").asBoolean()).isTrue();
+			assertThat(genesys.get("tokenEndpoint").asString()).isEqualTo(sandbox.genesysTokenUri());
+			assertThat(genesys.get("apiBaseUrl").asString()).isEqualTo(sandbox.genesysBaseUrl());
+			assertThat(genesys.get("clientId").asString()).isEqualTo(sandbox.genesysClient().clientId());
+			assertThat(genesys.get("tokenLifetimeSeconds").asInt()).isEqualTo(3600);
+			assertThat(genesys.get("error").isNull()).isTrue();
+			JsonNode failed = document.get("registrations").get(1);
+			assertThat(failed.get("platform").asString()).isEqualTo("cxone");
+			assertThat(failed.get("ok").asBoolean()).isFalse();
+			assertThat(failed.get("tokenExpiresAt").isNull()).isTrue();
+			assertThat(failed.get("error").get("exitCode").asInt()).isEqualTo(3);
+			assertThat(failed.get("error").get("message").asString()).startsWith("cxone/default: ");
+			assertThat(result.stdout()).doesNotContain("wrong-cxone-secret");
 			Tool.assertNoSecrets(result, sandbox);
 		}
 	}

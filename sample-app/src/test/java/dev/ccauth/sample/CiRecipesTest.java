@@ -35,6 +35,29 @@ class CiRecipesTest {
 			.doesNotContain("secrets."));
 		assertThat(String.valueOf(job.get("env"))).doesNotContain("secrets.");
 		assertThat(runs).anyMatch((run) -> run.contains(" users --all"));
+
+		// the class-data sharing archive: key from the jar's hash and the JDK, cached, prepared before any use
+		int key = indexOf(steps, "ci-recipes/ccauth-cds.sh key sample-app/target/ccauth-sample-app.jar");
+		assertThat(steps.get(key).get("id")).isEqualTo("cds");
+		Map<String, Object> cache = steps.stream().filter((step) -> String.valueOf(step.get("uses")).startsWith("actions/cache@"))
+			.findFirst().orElseThrow();
+		assertThat((Map<String, Object>) cache.get("with")).containsEntry("path", ".ccauth-cds")
+			.containsEntry("key", "${{ steps.cds.outputs.key }}");
+		int prepare = indexOf(steps, "ci-recipes/ccauth-cds.sh prepare sample-app/target/ccauth-sample-app.jar .ccauth-cds");
+		assertThat(String.valueOf(steps.get(prepare).get("run"))).contains(">> \"$GITHUB_ENV\"");
+		assertThat(key).isLessThan(steps.indexOf(cache));
+		assertThat(steps.indexOf(cache)).isLessThan(prepare);
+		assertThat(prepare).isLessThan(indexOf(steps, " token "));
+		assertThat(String.valueOf(steps.get(indexOf(steps, "./mvnw"))).contains("-Dproject.build.outputTimestamp="));
+	}
+
+	private static int indexOf(List<Map<String, Object>> steps, String run) {
+		for (int i = 0; i < steps.size(); i++) {
+			if (String.valueOf(steps.get(i).get("run")).contains(run)) {
+				return i;
+			}
+		}
+		throw new AssertionError("no step runs " + run);
 	}
 
 	@Test
@@ -51,6 +74,15 @@ class CiRecipesTest {
 		assertThat(String.join("\n", (List<String>) ((Map<String, Object>) pipeline.get("preflight")).get("script")))
 			.contains(" check");
 		assertThat(Files.readString(RECIPES.resolve("gitlab-ci.yml"))).contains("Mask variable");
+
+		// every job that runs the tool prepares the archive from the cache first
+		Map<String, Object> ccauth = (Map<String, Object>) pipeline.get(".ccauth");
+		assertThat((List<String>) ((Map<String, Object>) ccauth.get("cache")).get("paths")).containsExactly(".ccauth-cds/");
+		assertThat((List<String>) ccauth.get("before_script")).singleElement().asString()
+			.startsWith("CCAUTH=\"$(sh ci-recipes/ccauth-cds.sh prepare sample-app/target/ccauth-sample-app.jar .ccauth-cds)");
+		for (String job : List.of("preflight", "mint-token", "list-users")) {
+			assertThat(((Map<String, Object>) pipeline.get(job)).get("extends")).as(job).isEqualTo(".ccauth");
+		}
 	}
 
 	@Test
@@ -61,13 +93,15 @@ class CiRecipesTest {
 			.contains("passwordVariable: 'GENESYS_CLIENT_SECRET'")
 			.contains("set +x")
 			.contains("token --platform genesys --format env")
-			.contains(" check");
+			.contains(" check")
+			.contains("env.CCAUTH = sh(returnStdout: true")
+			.contains("ci-recipes/ccauth-cds.sh prepare sample-app/target/ccauth-sample-app.jar \"$CCAUTH_CDS\"");
 	}
 
 	@Test
 	void readmeExplainsEveryRecipe() throws IOException {
 		assertThat(Files.readString(RECIPES.resolve("README.md"))).contains("github-actions.yml", "gitlab-ci.yml",
-				"Jenkinsfile");
+				"Jenkinsfile", "ccauth-cds.sh");
 	}
 
 	private static Map<String, Object> yaml(String name) throws IOException {

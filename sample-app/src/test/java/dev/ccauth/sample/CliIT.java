@@ -1,8 +1,12 @@
 package dev.ccauth.sample;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +34,40 @@ class CliIT {
 		assertThat(users.stdout()).startsWith("Usage: java -jar ccauth-sample-app.jar users")
 			.contains("--page-size", "--all", "--format", "--registration", "--sandbox", "--debug");
 		assertThat(users.stderr()).isEmpty();
+	}
+
+	@Test
+	void versionComesFromTheJarsManifest() {
+		Result result = Tool.run(Map.of(), this.dir, "--version");
+		assertThat(result.exitCode()).as(result::toString).isZero();
+		assertThat(result.stdoutLines().get(0)).isEqualTo("ccauth-sample-app " + System.getProperty("ccauth.version"));
+		assertThat(result.stdoutLines().get(1)).startsWith("Java " + System.getProperty("java.version"));
+		assertThat(result.stderr()).isEmpty();
+	}
+
+	@Test
+	void bashCompletesCommandsOptionsAndValuesFromTheGeneratedScript() throws Exception {
+		Result script = Tool.run(Map.of(), this.dir, "completion", "bash");
+		assertThat(script.exitCode()).as(script::toString).isZero();
+		Path file = Files.writeString(this.dir.resolve("ccauth.bash"), script.stdout());
+		assertThat(complete(file, "ccauth", "us")).containsExactly("users");
+		assertThat(complete(file, "ccauth", "users", "--li")).containsExactly("--limit");
+		assertThat(complete(file, "ccauth", "users", "--format", "")).containsExactly("table", "json", "ndjson", "csv");
+		assertThat(complete(file, "ccauth", "check", "--format", "")).containsExactly("table", "json");
+		assertThat(complete(file, "ccauth", "completion", "")).contains("bash", "zsh");
+	}
+
+	/** What bash's completion function offers for the words, the last one being completed. */
+	private List<String> complete(Path script, String... words) throws Exception {
+		String line = String.join(" ", words);
+		String quoted = Arrays.stream(words).map(Tool::shellQuote).collect(Collectors.joining(" "));
+		String program = "source " + Tool.shellQuote(script.toString()) + "; COMP_WORDS=(" + quoted + "); COMP_CWORD="
+				+ (words.length - 1) + "; COMP_LINE=" + Tool.shellQuote(line) + "; COMP_POINT=" + line.length()
+				+ "; _complete_ccauth; printf '%s\\n' \"${COMPREPLY[@]}\"";
+		Process bash = new ProcessBuilder("bash", "-c", program).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+		String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(bash.waitFor()).isZero();
+		return out.lines().filter((candidate) -> !candidate.isBlank()).toList();
 	}
 
 	@Test

@@ -37,7 +37,10 @@ class CommandLineTest {
 				{ "users", "extra" }, { "agents", "--page-size", "5" }, { "token" }, { "token", "--platform", "avaya" },
 				{ "token", "--platform", "genesys", "--format", "yaml" },
 				{ "token", "--platform", "genesys", "--output", "x.env" },
-				{ "token", "--platform", "genesys", "--variable", "not a name" }, { "check", "--all" } };
+				{ "token", "--platform", "genesys", "--variable", "not a name" }, { "check", "--all" },
+				{ "users", "--limit", "0" }, { "agents", "--limit", "-3" }, { "users", "--all", "--limit", "5" },
+				{ "users", "--progress", "--no-progress" }, { "users", "--format", "jsonl" }, { "check", "--format", "csv" },
+				{ "completion" }, { "completion", "fish" }, { "completion", "bash", "--name", "two words" } };
 		for (String[] args : mistakes) {
 			Run run = run(args);
 			String description = "args " + String.join(" ", args) + "\n" + run.stderr();
@@ -47,6 +50,23 @@ class CommandLineTest {
 				.contains("--help' for the options.");
 		}
 		assertThat(run("user").stderr()).contains("Did you mean").contains("users");
+	}
+
+	@Test
+	void usageErrorsNameWhatIsWrong() {
+		assertThat(run("users", "--all", "--limit", "5").stderr()).startsWith("ccauth: --all and --limit exclude each other");
+		assertThat(run("agents", "--limit", "0").stderr()).startsWith("ccauth: --limit must be 1 or more, was 0.");
+		assertThat(run("completion", "fish").stderr()).contains("fish").contains("bash, zsh");
+	}
+
+	@Test
+	void completionNeedsNoSpringAndCoversEveryCommand() {
+		Run bash = run("completion", "bash");
+		assertThat(bash.exitCode()).as(bash.stderr()).isZero();
+		assertThat(bash.stdout()).contains("complete -F _complete_ccauth", "users", "agents", "token", "check",
+				"--page-size", "--limit", "ndjson", "--no-progress");
+		assertThat(run("completion", "zsh", "--name", "cc").stdout()).contains("_complete_cc", "bashcompinit");
+		assertThat(run("--help").stdout()).contains("completion").contains("--version");
 	}
 
 	@Test

@@ -44,10 +44,10 @@ class EchoingTokenEndpointIT {
 					CLIENT_SECRET, "CXONE_ACCESS_KEY_ID", "key-id", "CXONE_ACCESS_KEY_SECRET", KEY_SECRET,
 					"CXONE_TOKEN_URI", server.url("/oauth/token"), "CXONE_BASE_URL", server.url("")));
 			String auth = "--ccauth.genesys.default.client-authentication=" + authentication;
+			List<String> trace = List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=trace");
 			List<Result> results = List.of(Tool.run(env, this.dir, "users", "--debug", auth),
-					Tool.run(env, this.dir, "check", "--logging.level.root=trace", auth),
-					Tool.run(env, this.dir, "token", "--platform", "genesys", "--debug", "--logging.level.root=trace",
-							auth));
+					Tool.run(trace, env, this.dir, "check", auth),
+					Tool.run(trace, env, this.dir, "token", "--platform", "genesys", "--debug", auth));
 			for (Result result : results) {
 				assertThat(result.exitCode()).as(result::toString).isNotZero();
 				assertNoForm(result);

@@ -28,7 +28,31 @@ class RowWriterTest {
 		String csv = write(ListFormat.csv, new Person("Lovelace, Ada", "ada@example.org"),
 				new Person("The \"Countess\"", null), new Person("two\nlines", " padded "));
 		assertThat(csv).isEqualTo("name,email\n\"Lovelace, Ada\",ada@example.org\n\"The \"\"Countess\"\"\",\n"
-				+ "\"two\nlines\",\" padded \"\n");
+				+ "\"two\nlines\", padded \n"); // RFC 4180: spaces are part of a field, quoted or not
+	}
+
+	@Test
+	void csvNeutralisesCellsASpreadsheetWouldRunAsFormulas() {
+		String csv = write(ListFormat.csv, new Person("=HYPERLINK(\"http://x.example\",\"ok\")", "@SUM(A1)"),
+				new Person("+cmd|' /C calc'!A0", "-2+3"), new Person("Ada = Countess", "ada@example.org"));
+		assertThat(csv.lines()).containsExactly("name,email", "\"'=HYPERLINK(\"\"http://x.example\"\",\"\"ok\"\")\",'@SUM(A1)",
+				"'+cmd|' /C calc'!A0,'-2+3", "Ada = Countess,ada@example.org");
+	}
+
+	@Test
+	void csvOfNothingIsTheHeader() {
+		assertThat(write(ListFormat.csv)).isEqualTo("name,email\n");
+	}
+
+	@Test
+	void ndjsonIsOneObjectPerLineAndNothingElse() {
+		String ndjson = write(ListFormat.ndjson, new Person("Ada", "ada@example.org"), new Person("Alan \"T\"\n", null));
+		assertThat(ndjson).isEqualTo("{\"name\":\"Ada\",\"email\":\"ada@example.org\"}\n"
+				+ "{\"name\":\"Alan \\\"T\\\"\\n\",\"email\":null}\n");
+		for (String line : ndjson.lines().toList()) {
+			assertThat(JsonMapper.shared().readTree(line).isObject()).isTrue();
+		}
+		assertThat(write(ListFormat.ndjson)).isEmpty();
 	}
 
 	@Test

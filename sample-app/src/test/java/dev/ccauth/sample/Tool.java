@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import dev.ccauth.testkit.Sandbox;
 
@@ -63,6 +64,36 @@ final class Tool {
 
 	/** As {@link #run(Map, Path, String...)}, with options for the child JVM such as {@code -Xmx24m}. */
 	static Result run(List<String> jvmOptions, Map<String, String> environment, Path workingDirectory, String... args) {
+		return start(javaCommand(jvmOptions, args), environment, workingDirectory, args);
+	}
+
+	/**
+	 * Runs the jar in a pseudo-terminal ({@code script} from util-linux), one of stdout and stderr
+	 * redirected to a file inside it: what a developer's terminal gives the tool. The result's stdout and
+	 * stderr are what went to the file and what the terminal showed, whichever way round.
+	 * @param stderrOnTerminal whether stderr stays on the terminal (stdout then goes to the file), or stdout does
+	 */
+	static Result runInTerminal(boolean stderrOnTerminal, Map<String, String> environment, Path workingDirectory,
+			String... args) {
+		Path file = workingDirectory.resolve(stderrOnTerminal ? "terminal-stdout.txt" : "terminal-stderr.txt");
+		String command = javaCommand(List.of(), args).stream().map(Tool::shellQuote).collect(Collectors.joining(" "))
+				+ (stderrOnTerminal ? " > " : " 2> ") + shellQuote(file.toString()) + " < /dev/null";
+		Path typescript = workingDirectory.resolve("typescript.txt");
+		Result shown = start(List.of("script", "-qec", command, typescript.toString()), environment, workingDirectory,
+				args);
+		try {
+			String redirected = Files.readString(file, StandardCharsets.UTF_8);
+			String terminal = Files.readString(typescript, StandardCharsets.UTF_8).replace("\r\n", "\n");
+			// script's own header and footer lines ("Script started...") are not written with -q
+			return stderrOnTerminal ? new Result(shown.args(), shown.exitCode(), redirected, terminal)
+					: new Result(shown.args(), shown.exitCode(), terminal, redirected);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("script did not run the tool: " + shown, ex);
+		}
+	}
+
+	private static List<String> javaCommand(List<String> jvmOptions, String... args) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-XX:TieredStopAtLevel=1");
@@ -70,6 +101,11 @@ final class Tool {
 		command.add("-jar");
 		command.add(JAR.toString());
 		command.addAll(List.of(args));
+		return command;
+	}
+
+	private static Result start(List<String> command, Map<String, String> environment, Path workingDirectory,
+			String[] args) {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
 		builder.environment().keySet().removeIf((name) -> name.startsWith("GENESYS") || name.startsWith("CXONE")
 				|| name.startsWith("CCAUTH") || name.startsWith("SPRING") || name.startsWith("GITHUB")
@@ -90,12 +126,16 @@ final class Tool {
 			return result;
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("could not run " + JAR, ex);
+			throw new IllegalStateException("could not run " + command.get(0), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	static String shellQuote(String value) {
+		return "'" + value.replace("'", "'\\''") + "'";
 	}
 
 	/** GENESYS_* as {@code ccauth-testkit.jar --env-file} writes them: client credentials and the sandbox's endpoints. */

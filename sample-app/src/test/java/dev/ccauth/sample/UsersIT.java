@@ -1,11 +1,13 @@
 package dev.ccauth.sample;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -83,6 +85,65 @@ class UsersIT {
 			// stderr is not a terminal: no progress line, no note
 			assertThat(result.stderr()).isEmpty();
 		}
+	}
+
+	@Test
+	void ndjsonIsOneUserPerLineAndLimitReadsOnlyThePagesItNeeds() {
+		try (Sandbox sandbox = Sandbox.start()) {
+			Result result = Tool.run(Tool.genesys(sandbox), this.dir, "users", "--limit", "120", "--page-size", "50",
+					"--format", "ndjson");
+			assertThat(result.exitCode()).as(result::toString).isZero();
+			List<String> lines = result.stdoutLines();
+			assertThat(lines).hasSize(120);
+			Set<String> ids = new HashSet<>();
+			for (String line : lines) {
+				JsonNode user = JsonMapper.shared().readTree(line);
+				assertThat(user.isObject()).as(line).isTrue();
+				ids.add(user.get("id").asString());
+			}
+			assertThat(ids).hasSize(120);
+			assertThat(sandbox.requestCount(Endpoint.GENESYS_USERS)).isEqualTo(3); // 50 + 50 + 20 of the third
+			assertThat(result.stderr()).isEqualTo("ccauth: 120 of 137 users shown; --all lists every page.\n");
+			Tool.assertNoSecrets(result, sandbox);
+
+			sandbox.reset();
+			Result small = Tool.run(Tool.genesys(sandbox), this.dir, "users", "--limit", "3", "--format", "csv");
+			assertThat(small.stdoutLines()).hasSize(1 + 3);
+			assertThat(sandbox.recentRequests()).filteredOn((request) -> request.endpoint() == Endpoint.GENESYS_USERS)
+				.singleElement().satisfies((request) -> assertThat(request.query()).contains("pageSize=3"));
+		}
+	}
+
+	@Test
+	void progressGoesToStderrOnlyWhenStderrIsATerminalUnlessForced() {
+		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script runs a terminal");
+		try (Sandbox sandbox = Sandbox.start()) {
+			String[] args = { "users", "--all", "--page-size", "40", "--format", "csv" };
+			Result terminal = Tool.runInTerminal(true, Tool.genesys(sandbox), this.dir, args);
+			assertThat(terminal.exitCode()).as(terminal::toString).isZero();
+			assertThat(terminal.stdoutLines()).hasSize(1 + 137).doesNotContain("users: ");
+			assertThat(terminal.stderr()).contains("users: 40 of 137, page 1 of 4...\r", "users: 120 of 137, page 3 of 4...");
+
+			// stdout on the terminal, stderr to a file: a log, so no progress (System.console() said otherwise)
+			Result logged = Tool.runInTerminal(false, Tool.genesys(sandbox), this.dir, args);
+			assertThat(logged.exitCode()).as(logged::toString).isZero();
+			assertThat(logged.stderr()).isEmpty();
+
+			Result forcedOff = Tool.runInTerminal(true, Tool.genesys(sandbox), this.dir, append(args, "--no-progress"));
+			assertThat(forcedOff.stderr()).doesNotContain("users: ");
+
+			Result forcedOn = Tool.run(Tool.genesys(sandbox), this.dir, append(args, "--progress"));
+			assertThat(forcedOn.stdoutLines()).hasSize(1 + 137);
+			assertThat(forcedOn.stderr()).contains("users: 80 of 137, page 2 of 4...\r");
+			Tool.assertNoSecrets(terminal, sandbox);
+			Tool.assertNoSecrets(forcedOn, sandbox);
+		}
+	}
+
+	private static String[] append(String[] args, String arg) {
+		String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+		all[args.length] = arg;
+		return all;
 	}
 
 	@Test
