@@ -42,6 +42,7 @@ class ArchitectureTests {
 			"dev.ccauth.token.TokenSource$Statistics", "dev.ccauth.token.TokenSource$State", "dev.ccauth.token.TokenClient",
 			"dev.ccauth.token.TokenClient$Trigger", "dev.ccauth.token.TokenClient$Decorator",
 			"dev.ccauth.web.ContactCenterClients$Builder", "dev.ccauth.retry.RetryAfterBackoff",
+			"dev.ccauth.retry.RetryObserver", "dev.ccauth.retry.RetryObserver$Reason",
 			"dev.ccauth.genesys.GenesysPlatform", "dev.ccauth.cxone.CxonePlatform",
 			// what a platform implements and uses
 			"dev.ccauth.token.PlatformEndpoints", "dev.ccauth.token.PlatformEndpoints$Factory",

@@ -33,6 +33,8 @@ public final class RetryAfterBackoff {
 
 	private final Class<? extends ContactCenterException> kind;
 
+	private final RetryObserver observer;
+
 	/**
 	 * @param policy the registration's policy
 	 * @param maxRetryAfter the longest Retry-After waited for
@@ -42,10 +44,23 @@ public final class RetryAfterBackoff {
 	 */
 	public RetryAfterBackoff(RetryPolicy policy, Duration maxRetryAfter, Scheduler scheduler,
 			Class<? extends ContactCenterException> kind) {
+		this(policy, maxRetryAfter, scheduler, kind, RetryObserver.NONE);
+	}
+
+	/**
+	 * @param policy the registration's policy
+	 * @param maxRetryAfter the longest Retry-After waited for
+	 * @param scheduler where delays run (virtual time in tests)
+	 * @param kind the failures this step retries
+	 * @param observer told of each retry before its wait
+	 */
+	public RetryAfterBackoff(RetryPolicy policy, Duration maxRetryAfter, Scheduler scheduler,
+			Class<? extends ContactCenterException> kind, RetryObserver observer) {
 		this.policy = policy;
 		this.maxRetryAfter = maxRetryAfter;
 		this.scheduler = scheduler;
 		this.kind = kind;
+		this.observer = observer;
 	}
 
 	/** Makes the call, and makes it again as the policy allows while it fails transiently. */
@@ -61,6 +76,7 @@ public final class RetryAfterBackoff {
 		}
 		logger.debug("{}: retry {} in {} ms after: {}", failure.registration(), retry, decision.delay().toMillis(),
 				failure.getMessage());
+		this.observer.retrying(failure.registration(), RetryObserver.Reason.of(failure), decision.delay());
 		return Mono.delay(decision.delay(), this.scheduler)
 			.then(Mono.defer(attempt))
 			.onErrorResume(this.kind, (again) -> retry(attempt, again, decision.backOff(), retry + 1));
@@ -91,6 +107,7 @@ public final class RetryAfterBackoff {
 			backOff = decision.backOff();
 			logger.debug("{}: retry {} in {} ms after: {}", failure.registration(), retry, decision.delay().toMillis(),
 					failure.getMessage());
+			this.observer.retrying(failure.registration(), RetryObserver.Reason.of(failure), decision.delay());
 			try {
 				Thread.sleep(decision.delay().toMillis());
 			}

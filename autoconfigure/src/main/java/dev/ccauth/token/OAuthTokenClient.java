@@ -28,6 +28,7 @@ import dev.ccauth.config.Registration;
 import dev.ccauth.http.ResponseBodies;
 import dev.ccauth.http.RetryAfter;
 import dev.ccauth.retry.RetryAfterBackoff;
+import dev.ccauth.retry.RetryObserver;
 import dev.ccauth.token.TokenRequestException.Reason;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.http.HttpHeaders;
@@ -81,7 +82,7 @@ final class OAuthTokenClient implements TokenClient {
 		this.webClient = webClient;
 		this.timing = timing;
 		this.retries = new RetryAfterBackoff(timing.retryPolicy(), registration.retry().maxRetryAfter(),
-				timing.scheduler(), TokenRequestException.class);
+				timing.scheduler(), TokenRequestException.class, timing.retryObserver());
 	}
 
 	@Override
@@ -301,8 +302,9 @@ final class OAuthTokenClient implements TokenClient {
 	 * @param clock dates tokens
 	 * @param retryPolicy retries rate limiting, 5xx and I/O failures of the token endpoint
 	 * @param scheduler where retry delays and the deadline run
+	 * @param retryObserver told of each retry
 	 */
-	record Timing(Clock clock, RetryPolicy retryPolicy, Scheduler scheduler) {
+	record Timing(Clock clock, RetryPolicy retryPolicy, Scheduler scheduler, RetryObserver retryObserver) {
 	}
 
 }

@@ -12,6 +12,7 @@ import reactor.core.scheduler.Schedulers;
 import dev.ccauth.config.Registration;
 import dev.ccauth.config.RegistrationId;
 import dev.ccauth.retry.ContactCenterRetryPolicies;
+import dev.ccauth.retry.RetryObserver;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -113,6 +114,8 @@ public interface TokenSource {
 
 		private final List<TokenClient.Decorator> decorators = new ArrayList<>();
 
+		private RetryObserver retryObserver = RetryObserver.NONE;
+
 		private Builder(Registration registration, PlatformEndpoints endpoints) {
 			this.registration = Objects.requireNonNull(registration, "registration");
 			this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
@@ -145,6 +148,12 @@ public interface TokenSource {
 			return this;
 		}
 
+		/** Told of every retry of a token request. */
+		public Builder retryObserver(RetryObserver retryObserver) {
+			this.retryObserver = retryObserver;
+			return this;
+		}
+
 		/** Wraps the client that requests tokens: a shared store, metrics or traces; the first added is innermost. */
 		public Builder decorator(TokenClient.Decorator decorator) {
 			this.decorators.add(decorator);
@@ -158,7 +167,7 @@ public interface TokenSource {
 				RetryPolicy policy = (this.retryPolicy != null) ? this.retryPolicy
 						: ContactCenterRetryPolicies.fromSettings().retryPolicy(this.registration);
 				client = new OAuthTokenClient(this.registration, this.endpoints, webClient,
-						new OAuthTokenClient.Timing(this.clock, policy, this.scheduler));
+						new OAuthTokenClient.Timing(this.clock, policy, this.scheduler, this.retryObserver));
 				for (TokenClient.Decorator decorator : this.decorators) {
 					client = decorator.decorate(this.registration, client);
 				}

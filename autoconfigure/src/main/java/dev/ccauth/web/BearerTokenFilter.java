@@ -23,10 +23,14 @@ final class BearerTokenFilter implements ExchangeFilterFunction {
 
 	private final ApiFailures failures;
 
-	BearerTokenFilter(ApiBase base, TokenSource tokens, ApiFailures failures) {
+	/** Told of each replay after a 401. */
+	private final Runnable replayed;
+
+	BearerTokenFilter(ApiBase base, TokenSource tokens, ApiFailures failures, Runnable replayed) {
 		this.base = base;
 		this.tokens = tokens;
 		this.failures = failures;
+		this.replayed = replayed;
 	}
 
 	@Override
@@ -58,6 +62,7 @@ final class BearerTokenFilter implements ExchangeFilterFunction {
 			ClientResponse unauthorized) {
 		return unauthorized.releaseBody().then(Mono.defer(() -> {
 			this.tokens.invalidate(refused);
+			this.replayed.run();
 			return this.tokens.token();
 		}))
 			.flatMap((fresh) -> next.exchange(withToken(request, fresh)))

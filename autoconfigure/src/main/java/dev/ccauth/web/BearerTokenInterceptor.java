@@ -31,12 +31,16 @@ final class BearerTokenInterceptor implements ClientHttpRequestInterceptor {
 
 	private final ApiFailures failures;
 
+	/** Told of each replay after a 401. */
+	private final Runnable replayed;
+
 	private final RetryAfterBackoff retries;
 
-	BearerTokenInterceptor(ApiBase base, TokenSource tokens, ApiFailures failures, RetryAfterBackoff retries) {
+	BearerTokenInterceptor(ApiBase base, TokenSource tokens, ApiFailures failures, RetryAfterBackoff retries, Runnable replayed) {
 		this.base = base;
 		this.tokens = tokens;
 		this.failures = failures;
+		this.replayed = replayed;
 		this.retries = retries;
 	}
 
@@ -93,6 +97,7 @@ final class BearerTokenInterceptor implements ClientHttpRequestInterceptor {
 		}
 		response.close();
 		this.tokens.invalidate(token);
+		this.replayed.run();
 		ClientHttpResponse again = execution.execute(withToken(request, this.tokens.token().block()), body);
 		if (again.getStatusCode().value() == 401) {
 			throw failed(this.failures.refusedTwice(), request, again);

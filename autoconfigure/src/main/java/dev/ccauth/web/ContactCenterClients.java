@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
+import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -17,6 +18,7 @@ import dev.ccauth.config.Platform;
 import dev.ccauth.config.Registration;
 import dev.ccauth.config.RegistrationId;
 import dev.ccauth.retry.ContactCenterRetryPolicies;
+import dev.ccauth.retry.RetryObserver;
 import dev.ccauth.token.AccessToken;
 import dev.ccauth.token.PlatformEndpoints;
 import dev.ccauth.token.TokenClient;
@@ -126,6 +128,10 @@ public interface ContactCenterClients {
 
 		final List<TokenClient.Decorator> decorators = new ArrayList<>();
 
+		RetryObserver retryObserver = RetryObserver.NONE;
+
+		ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
 		private Builder(ContactCenterRegistrations registrations) {
 			this.registrations = Objects.requireNonNull(registrations, "registrations");
 		}
@@ -208,6 +214,21 @@ public interface ContactCenterClients {
 		/** Wraps every registration's token client (a shared store, metrics, traces); the first added is innermost. */
 		public Builder tokenClientDecorator(TokenClient.Decorator decorator) {
 			this.decorators.add(decorator);
+			return this;
+		}
+
+		/** Told of every retry and every replay after a 401 (metrics). */
+		public Builder retryObserver(RetryObserver retryObserver) {
+			this.retryObserver = retryObserver;
+			return this;
+		}
+
+		/**
+		 * Where token and discovery requests are observed ({@code http.client.requests}, children of a
+		 * token decorator's observation); API calls are observed by the application's builders.
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = observationRegistry;
 			return this;
 		}
 

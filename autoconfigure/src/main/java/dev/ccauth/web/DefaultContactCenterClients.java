@@ -8,6 +8,7 @@ import dev.ccauth.config.ContactCenterRegistrations;
 import dev.ccauth.config.Registration;
 import dev.ccauth.config.RegistrationId;
 import dev.ccauth.retry.RetryAfterBackoff;
+import dev.ccauth.retry.RetryObserver;
 import dev.ccauth.token.PlatformEndpoints;
 import dev.ccauth.token.TokenClient;
 import dev.ccauth.token.TokenSource;
@@ -103,14 +104,18 @@ final class DefaultContactCenterClients implements ContactCenterClients {
 			this.connector = httpClients.connector(registration);
 			this.requestFactory = httpClients.requestFactory(registration);
 			// token and discovery requests get a plain client: the application's filters never see credentials
-			WebClient plain = WebClient.builder().clientConnector(this.connector).build();
+			WebClient plain = WebClient.builder()
+				.clientConnector(this.connector)
+				.observationRegistry(settings.observationRegistry)
+				.build();
 			PlatformEndpoints endpoints = platform.create(registration, plain);
 			RetryPolicy policy = settings.retryPolicies.retryPolicy(registration);
 			TokenSource.Builder tokenSource = TokenSource.builder(registration, endpoints)
 				.webClient(plain)
 				.retryPolicy(policy)
 				.clock(settings.clock)
-				.scheduler(settings.scheduler);
+				.scheduler(settings.scheduler)
+				.retryObserver(settings.retryObserver);
 			for (TokenClient.Decorator decorator : settings.decorators) {
 				tokenSource.decorator(decorator);
 			}
@@ -118,10 +123,12 @@ final class DefaultContactCenterClients implements ContactCenterClients {
 			this.base = new ApiBase(registration, endpoints, this.tokens);
 			ApiFailures failures = new ApiFailures(registration, this.tokens, settings.clock);
 			RetryAfterBackoff retries = new RetryAfterBackoff(policy, registration.retry().maxRetryAfter(),
-					settings.scheduler, ApiCallException.class);
+					settings.scheduler, ApiCallException.class, settings.retryObserver);
+			Runnable replayed = () -> settings.retryObserver.retrying(registration.id(),
+					RetryObserver.Reason.REPLAY_AFTER_401, java.time.Duration.ZERO);
 			this.retryFilter = new RetryFilter(failures, retries);
-			this.bearerFilter = new BearerTokenFilter(this.base, this.tokens, failures);
-			this.interceptor = new BearerTokenInterceptor(this.base, this.tokens, failures, retries);
+			this.bearerFilter = new BearerTokenFilter(this.base, this.tokens, failures, replayed);
+			this.interceptor = new BearerTokenInterceptor(this.base, this.tokens, failures, retries, replayed);
 			WebClient.Builder webClient = settings.webClientBuilder.clone();
 			configure(webClient);
 			this.webClient = webClient.build();

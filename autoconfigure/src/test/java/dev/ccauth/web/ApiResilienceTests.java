@@ -231,9 +231,10 @@ class ApiResilienceTests {
 			// a revoked token is dropped once, unless a renewal replaced it before its first 401 came back; on a
 			// loaded machine a one-second token can also run out on its way to the server, which is one more
 			assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo((int) statistics.requests());
-			// the first token, then one per renewal and one per revocation (a revocation may join a renewal in flight)
+			// the first token, then one per renewal and one per revocation (a revocation may join a renewal in
+			// flight); on a starved machine a one-second token can also run out before a call starts its renewal
 			assertThat(statistics.requests()).isBetween(1 + statistics.renewals(),
-					1 + statistics.renewals() + statistics.invalidations());
+					3 + statistics.renewals() + statistics.invalidations());
 		}, "ccauth.genesys.prod.http.response-timeout=5s");
 	}
 

@@ -1,0 +1,104 @@
+package dev.ccauth.autoconfigure;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import dev.ccauth.testkit.Endpoint;
+import dev.ccauth.testkit.Sandbox;
+import dev.ccauth.testkit.junit.SandboxExtension;
+import dev.ccauth.testkit.spring.SandboxProperties;
+import dev.ccauth.web.ContactCenterClients;
+import org.springframework.aot.test.generate.TestGenerationContext;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.annotation.AnnotationConfigUtils;
+import org.springframework.context.aot.ApplicationContextAotGenerator;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.test.tools.CompileWithForkedClassLoader;
+import org.springframework.core.test.tools.TestCompiler;
+import org.springframework.javapoet.ClassName;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An application with Genesys and CXone registrations, processed by Spring AOT (the bean
+ * definitions turned into code, as {@code spring-boot:process-aot} does), compiled, and started
+ * from the generated code alone; its per-registration clients then call the sandbox.
+ */
+@ExtendWith(SandboxExtension.class)
+@CompileWithForkedClassLoader
+class AotTests {
+
+	@Test
+	void applicationWithRegistrationsRunsFromGeneratedCode(Sandbox sandbox) {
+		Map<String, Object> properties = new java.util.LinkedHashMap<>();
+		properties.putAll(SandboxProperties.toMap(SandboxProperties.genesys(sandbox, "prod")));
+		properties.putAll(SandboxProperties.toMap(SandboxProperties.cxone(sandbox, "main")));
+		GenericApplicationContext build = context(properties);
+		AnnotationConfigUtils.registerAnnotationConfigProcessors(build);
+		build.registerBean(Application.class);
+		TestGenerationContext generation = new TestGenerationContext(Application.class);
+		ClassName initializerName = new ApplicationContextAotGenerator().processAheadOfTime(build, generation);
+		generation.writeGeneratedContent();
+		TestCompiler.forSystem().with(generation).compile((compiled) -> {
+			@SuppressWarnings("unchecked")
+			ApplicationContextInitializer<GenericApplicationContext> initializer = compiled
+				.getInstance(ApplicationContextInitializer.class, initializerName.toString());
+			run(initializer, properties, (context) -> {
+				assertThat(context.getBeanNamesForType(WebClient.class)).containsExactlyInAnyOrder("genesysProdWebClient",
+						"cxoneMainWebClient");
+				assertThat(context.getBeanNamesForType(RestClient.class))
+					.containsExactlyInAnyOrder("genesysProdRestClient", "cxoneMainRestClient");
+				JsonNode users = context.getBean("genesysProdRestClient", RestClient.class)
+					.get()
+					.uri("/api/v2/users?pageSize=2")
+					.retrieve()
+					.body(JsonNode.class);
+				assertThat(users.get("entities")).hasSize(2);
+				JsonNode agents = context.getBean("cxoneMainWebClient", WebClient.class)
+					.get()
+					.uri("/incontactapi/services/v34.0/agents?top=2")
+					.retrieve()
+					.bodyToMono(JsonNode.class)
+					.block(Duration.ofSeconds(10));
+				assertThat(agents.get("agents")).hasSize(2);
+				assertThat(context.getBean(ContactCenterClients.class).registrations()).hasSize(2);
+			});
+		});
+		assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(1);
+		assertThat(sandbox.requestCount(Endpoint.CXONE_TOKEN)).isEqualTo(1);
+	}
+
+	private static void run(ApplicationContextInitializer<GenericApplicationContext> initializer,
+			Map<String, Object> properties, Consumer<GenericApplicationContext> test) {
+		try (GenericApplicationContext context = context(properties)) {
+			initializer.initialize(context);
+			context.refresh();
+			test.accept(context);
+		}
+	}
+
+	private static GenericApplicationContext context(Map<String, Object> properties) {
+		GenericApplicationContext context = new GenericApplicationContext();
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", properties));
+		return context;
+	}
+
+	@ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, SslAutoConfiguration.class,
+			WebClientAutoConfiguration.class, CcauthAutoConfiguration.class })
+	static class Application {
+
+	}
+
+}
