@@ -23,6 +23,9 @@ import org.springframework.core.codec.CodecException;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.client.UnknownContentTypeException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
@@ -112,6 +115,25 @@ final class Failures {
 			if (cause instanceof WebClientResponseException response) {
 				return List.of("ccauth: " + describe(response));
 			}
+			if (cause instanceof CallFailure call && call.getCause() instanceof UnknownContentTypeException unknown) {
+				return List.of("ccauth: " + describe(call.method() + " " + call.uri() + ": ", unknown.getStatusCode().value(),
+						unknown.getStatusText(), unknown.getContentType(), unknown.getResponseBodyAsString()));
+			}
+			if (cause instanceof CallFailure call && call.getCause() instanceof RestClientResponseException response) {
+				return List.of("ccauth: " + describe(call.method() + " " + call.uri() + ": ", response.getStatusCode().value(),
+						response.getStatusText(), response.getResponseHeaders() != null
+								? response.getResponseHeaders().getContentType() : null,
+						response.getResponseBodyAsString()));
+			}
+			if (cause instanceof CallFailure call && call.getCause() instanceof ResourceAccessException access) {
+				return List.of("ccauth: could not reach " + call.method() + " " + call.uri() + ": " + rootMessage(access)
+						+ ". Check the base URL (GENESYS_BASE_URL, CXONE_BASE_URL or"
+						+ " ccauth.<platform>.<name>.base-url), the network and the proxy settings.");
+			}
+			if (cause instanceof CallFailure call) {
+				return List.of("ccauth: an answer could not be read: " + call.method() + " " + call.uri() + ": "
+						+ oneLine(rootMessage(call)) + ". Check the base URL and any proxy in between (--debug shows the details).");
+			}
 		}
 		for (Throwable cause : chain) {
 			if (cause instanceof CodecException codec) {
@@ -132,24 +154,25 @@ final class Failures {
 	}
 
 	private static String describe(WebClientResponseException response) {
-		int status = response.getStatusCode().value();
 		HttpRequest request = response.getRequest();
-		StringBuilder message = new StringBuilder();
-		if (request != null) {
-			message.append(request.getMethod()).append(' ').append(request.getURI()).append(": ");
-		}
+		return describe((request != null) ? request.getMethod() + " " + request.getURI() + ": " : "",
+				response.getStatusCode().value(), response.getStatusText(), response.getHeaders().getContentType(),
+				response.getResponseBodyAsString());
+	}
+
+	private static String describe(String request, int status, String statusText, MediaType type, String body) {
+		StringBuilder message = new StringBuilder(request);
 		message.append("HTTP ").append(status);
-		if (!response.getStatusText().isBlank()) {
-			message.append(' ').append(response.getStatusText());
+		if (statusText != null && !statusText.isBlank()) {
+			message.append(' ').append(statusText);
 		}
-		if (response.getStatusCode().is2xxSuccessful()) {
+		if (status >= 200 && status < 300) {
 			// the body could not be read as what the API sends: HTML from a proxy or a login page, most likely
-			MediaType type = response.getHeaders().getContentType();
 			return oneLine(message.append(" with ").append((type != null) ? type.toString() : "no content type")
 				.append(" where JSON was expected. Check the base URL (GENESYS_BASE_URL, CXONE_BASE_URL or")
 				.append(" ccauth.<platform>.<name>.base-url) and any proxy in between.").toString());
 		}
-		String platformError = platformError(response.getResponseBodyAsString());
+		String platformError = platformError(body);
 		if (platformError != null) {
 			message.append(" (").append(platformError).append(')');
 		}
@@ -218,6 +241,9 @@ final class Failures {
 			return contactCenter.status();
 		}
 		if (failure instanceof WebClientResponseException response) {
+			return response.getStatusCode().value();
+		}
+		if (failure instanceof RestClientResponseException response) {
 			return response.getStatusCode().value();
 		}
 		return 0;

@@ -14,9 +14,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 import dev.ccauth.testkit.Sandbox;
-import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -155,18 +153,13 @@ public final class SampleApp {
 	}
 
 	private static ConfigurableApplicationContext startSpring(Sandbox sandbox, boolean debug, String[] springArgs) {
-		SpringApplication application = new SpringApplication(ToolApplication.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		application.setBannerMode(Banner.Mode.OFF);
-		application.setLogStartupInfo(false);
-		application.setLazyInitialization(true);
-		application.setRegisterShutdownHook(false);
 		if (debug) {
 			Startup.debugLogging();
 		}
 		// application.yml is looked for in the working directory (and ./config/) only: the jar has none, and
 		// Boot's default locations add lookups on the class path, through every jar, on every start
-		application.setDefaultProperties(Map.of("spring.config.location", CONFIG_LOCATION));
+		SpringApplication application = ToolApplication
+			.application(Map.of("spring.config.location", CONFIG_LOCATION));
 		if (sandbox != null) {
 			application.addListeners(new SandboxRegistrations(sandbox));
 		}

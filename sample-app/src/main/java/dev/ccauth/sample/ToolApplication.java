@@ -1,6 +1,11 @@
 package dev.ccauth.sample;
 
+import java.util.Map;
+
 import dev.ccauth.autoconfigure.CcauthAutoConfiguration;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
@@ -19,6 +24,28 @@ import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 @SpringBootConfiguration(proxyBeanMethods = false)
 @ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, SslAutoConfiguration.class,
 		CcauthAutoConfiguration.class })
-class ToolApplication {
+public class ToolApplication {
+
+	/**
+	 * The application as every command starts it: no web server, lazy beans, no banner. Its main class
+	 * is this one, also when the tool starts it, so that in AOT mode ({@code -Dspring.aot.enabled=true})
+	 * Spring finds the initializer {@code spring-boot:process-aot} generated for this class.
+	 */
+	static SpringApplication application(Map<String, Object> defaults) {
+		SpringApplication application = new SpringApplication(ToolApplication.class);
+		application.setMainApplicationClass(ToolApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setBannerMode(Banner.Mode.OFF);
+		application.setLogStartupInfo(false);
+		application.setLazyInitialization(true);
+		application.setRegisterShutdownHook(false);
+		application.setDefaultProperties(defaults);
+		return application;
+	}
+
+	/** For {@code spring-boot:process-aot}, which runs the application up to its refresh at build time. */
+	public static void main(String[] args) {
+		application(Map.of()).run(args);
+	}
 
 }

@@ -15,8 +15,6 @@ import dev.ccauth.config.Platform;
 import dev.ccauth.config.Registration;
 import dev.ccauth.sample.RowWriter.Column;
 import dev.ccauth.sample.RowWriter.Field;
-import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /** {@code users}: Genesys Cloud users, name and email, one page or every page, streamed. */
 @Command(name = "users", sortOptions = false,
@@ -79,15 +77,17 @@ final class UsersCommand implements ToolCommand {
 	@Override
 	public int run(Session session) {
 		Registration registration = session.registration(Platform.GENESYS, this.registration);
-		WebClient client = session.clients().webClient(registration.id());
+		// the registration's RestClient streams each page into the records: no size limit on a page
+		GenesysUsersApi api = GenesysUsersApi.over(session.clients().restClient(registration.id()));
 		String base = stripTrailingSlash(registration.baseUrl().toString());
 		Listing<User> listing = new Listing<>(this.list, session, FIELDS, COLUMNS);
-		URI next = URI.create(base + "/api/v2/users?pageSize=" + pageSize() + "&pageNumber=1");
+		URI next = null;
 		UsersPage page = null;
 		boolean more = false;
-		while (next != null) {
-			page = client.get().uri(next).accept(MediaType.APPLICATION_JSON).retrieve().bodyToMono(UsersPage.class)
-				.block();
+		do {
+			boolean first = next == null;
+			URI current = first ? URI.create(base + "/api/v2/users?pageSize=" + pageSize() + "&pageNumber=1") : next;
+			page = CallFailure.get(current, () -> first ? api.users(pageSize(), 1) : api.page(current));
 			List<User> users = (page != null && page.entities() != null) ? page.entities() : List.of();
 			listing.page(users);
 			URI following = (!users.isEmpty() && page.nextUri() != null) ? resolve(base, page.nextUri()) : null;
@@ -99,6 +99,7 @@ final class UsersCommand implements ToolCommand {
 						+ "...");
 			}
 		}
+		while (next != null);
 		listing.end(more, "users", (page != null) ? page.total() : null);
 		return ExitCode.OK;
 	}
