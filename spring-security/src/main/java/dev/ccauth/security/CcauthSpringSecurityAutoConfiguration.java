@@ -126,8 +126,10 @@ public final class CcauthSpringSecurityAutoConfiguration {
 	}
 
 	/**
-	 * A reactive (or non-web) application without client registrations of its own: a repository of
-	 * ccauth's exposed registrations and a manager serving them.
+	 * A reactive (or non-web) application without client registrations of its own: a manager
+	 * serving ccauth's exposed registrations (for {@code @RegisteredOAuth2AuthorizedClient}, the
+	 * exchange filter function, HTTP service groups). No client registration repository bean: Spring
+	 * Security's default WebFlux filter chain switches to OAuth2 login when one appears.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty("ccauth.spring-security.expose-registrations")
@@ -135,11 +137,6 @@ public final class CcauthSpringSecurityAutoConfiguration {
 	@Conditional(NotServletApplication.class)
 	@ConditionalOnMissingBean(ReactiveClientRegistrationRepository.class)
 	static class ReactiveExposedRepositoryConfiguration {
-
-		@Bean
-		ReactiveClientRegistrationRepository ccauthReactiveClientRegistrationRepository(ExposedRegistrations exposed) {
-			return new ExposedRepositories.Reactive(exposed);
-		}
 
 		@Bean
 		@ConditionalOnMissingBean
@@ -154,8 +151,8 @@ public final class CcauthSpringSecurityAutoConfiguration {
 	}
 
 	/**
-	 * A servlet (or non-web) application without client registrations of its own: a repository of
-	 * ccauth's exposed registrations and a manager serving them.
+	 * A servlet (or non-web) application without client registrations of its own: a manager serving
+	 * ccauth's exposed registrations. No client registration repository bean, as for WebFlux.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty("ccauth.spring-security.expose-registrations")
@@ -163,11 +160,6 @@ public final class CcauthSpringSecurityAutoConfiguration {
 	@Conditional(NotReactiveApplication.class)
 	@ConditionalOnMissingBean(ClientRegistrationRepository.class)
 	static class ServletExposedRepositoryConfiguration {
-
-		@Bean
-		ClientRegistrationRepository ccauthClientRegistrationRepository(ExposedRegistrations exposed) {
-			return new ExposedRepositories.Blocking(exposed);
-		}
 
 		@Bean
 		@ConditionalOnMissingBean

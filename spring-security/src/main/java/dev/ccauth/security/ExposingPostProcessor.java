@@ -33,9 +33,6 @@ final class ExposingPostProcessor implements BeanPostProcessor, BeanFactoryAware
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
-		if (bean instanceof ExposedRepositories) {
-			return bean;
-		}
 		if (bean instanceof InMemoryClientRegistrationRepository repository) {
 			return exposed().joinedWith(repository);
 		}
@@ -59,11 +56,6 @@ final class ExposingPostProcessor implements BeanPostProcessor, BeanFactoryAware
 
 	private ExposedRegistrations exposed() {
 		return this.beanFactory.getBean(ExposedRegistrations.class);
-	}
-
-	/** Marks the repositories that hold only ccauth's registrations (made when the application has none). */
-	interface ExposedRepositories {
-
 	}
 
 }
