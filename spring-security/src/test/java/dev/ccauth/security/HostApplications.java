@@ -119,6 +119,17 @@ final class HostApplications {
 			return builder.baseUrl(environment.getProperty("app.base-url")).filter(oauth).build();
 		}
 
+		/** A second client, for the registration {@code wrong} (a wrong secret), when {@code app.wrong} is set. */
+		@Bean
+		@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("app.wrong")
+		WebClient wrongWebClient(WebClient.Builder builder, ReactiveOAuth2AuthorizedClientManager manager,
+				Environment environment) {
+			ServerOAuth2AuthorizedClientExchangeFilterFunction oauth = new ServerOAuth2AuthorizedClientExchangeFilterFunction(
+					manager);
+			oauth.setDefaultClientRegistrationId("wrong");
+			return builder.baseUrl(environment.getProperty("app.base-url")).filter(oauth).build();
+		}
+
 	}
 
 	/** A servlet-stack client: {@code OAuth2ClientHttpRequestInterceptor} on the app's RestClient. */
