@@ -10,6 +10,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.ccauth.testkit.Endpoint;
+import dev.ccauth.token.AccessToken;
+import dev.ccauth.token.TokenSource;
 import dev.ccauth.testkit.Sandbox;
 import dev.ccauth.testkit.junit.SandboxExtension;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -97,6 +99,27 @@ class WebFluxProofTests {
 			sandbox.latency(Endpoint.GENESYS_TOKEN, Duration.ZERO);
 		});
 		return tokenRequests.get();
+	}
+
+	@Test
+	void theTokenIsRenewedInTheBackgroundHalfWayThroughAShortLifetime(Sandbox sandbox) {
+		sandbox.tokenLifetime(Duration.ofSeconds(4)); // renewed at expires_at - min(5m, 4s / 2)
+		HostApplications.webFlux(true).withPropertyValues(HostApplications.genesys(sandbox)).run((context) -> {
+			WebClient api = context.getBean("apiWebClient", WebClient.class);
+			TokenSource tokens = context.getBean(SpringSecurityBridge.class).tokenSource("genesys").orElseThrow();
+			api.get().uri(USERS).retrieve().bodyToMono(String.class).block(Duration.ofSeconds(10));
+			AccessToken first = tokens.currentToken();
+			sandbox.latency(Endpoint.GENESYS_TOKEN, Duration.ofSeconds(1));
+			Thread.sleep(first.expiresAt().orElseThrow().toEpochMilli() - System.currentTimeMillis() - 1_800);
+			long start = System.nanoTime();
+			api.get().uri(USERS).retrieve().bodyToMono(String.class).block(Duration.ofSeconds(10));
+			long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+			assertThat(waitedMillis).as("the call went on with the valid token").isLessThan(900);
+			assertThat(tokens.statistics().renewals()).isEqualTo(1);
+			Thread.sleep(1_500);
+			assertThat(tokens.currentToken().sameValueAs(first)).as("renewed meanwhile").isFalse();
+			assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(2);
+		});
 	}
 
 	@Test
