@@ -1,18 +1,12 @@
 package dev.ccauth.security;
 
-import java.lang.reflect.Method;
 import java.util.function.Supplier;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
@@ -23,25 +17,23 @@ import org.springframework.util.ClassUtils;
 /**
  * Puts ccauth in front of the application's authorized client managers, and listens to its
  * authorized client stores for the removals Spring's authorization failure handler makes on a 401.
- * A bean is wrapped only when it is declared as the Spring Security interface (as Spring Security's
- * own default manager and Boot's stores are): a wrapper of another declared type would break
- * injection by that type, so such a bean is left as it is, with a line in the log saying how to
- * bridge it.
+ * Only beans declared as the Spring Security interface are stood in for ({@link BeanDeclarations}).
  */
 final class BridgePostProcessor implements BeanPostProcessor, BeanFactoryAware {
-
-	private static final Logger logger = LoggerFactory.getLogger(BridgePostProcessor.class);
 
 	private static final boolean SERVLET_PRESENT = ClassUtils.isPresent("jakarta.servlet.http.HttpServletRequest",
 			BridgePostProcessor.class.getClassLoader());
 
 	private ConfigurableListableBeanFactory beanFactory;
 
+	private BeanDeclarations declarations;
+
 	private final Supplier<SpringSecurityBridge> bridge = () -> this.beanFactory.getBean(SpringSecurityBridge.class);
 
 	@Override
 	public void setBeanFactory(BeanFactory beanFactory) throws BeansException {
 		this.beanFactory = (ConfigurableListableBeanFactory) beanFactory;
+		this.declarations = new BeanDeclarations(this.beanFactory);
 	}
 
 	@Override
@@ -74,30 +66,8 @@ final class BridgePostProcessor implements BeanPostProcessor, BeanFactoryAware {
 		return bean;
 	}
 
-	/** Whether the bean is declared as exactly that interface, so that its wrapper can stand in for it. */
 	boolean wrappable(String beanName, Class<?> type) {
-		Class<?> declared = declaredType(beanName);
-		if (declared == null || declared == type) {
-			return true;
-		}
-		logger.info("{} bean '{}' is declared as {}: ccauth leaves it as it is. Declare it as {}, or pass it through "
-				+ "SpringSecurityBridge.bridge(...), for ccauth to serve its tokens.", type.getSimpleName(), beanName,
-				declared.getName(), type.getName());
-		return false;
-	}
-
-	private Class<?> declaredType(String beanName) {
-		if (!this.beanFactory.containsBeanDefinition(beanName)) {
-			return null;
-		}
-		BeanDefinition definition = this.beanFactory.getMergedBeanDefinition(beanName);
-		if (definition instanceof RootBeanDefinition root) {
-			Method factoryMethod = root.getResolvedFactoryMethod();
-			if (factoryMethod != null) {
-				return factoryMethod.getReturnType();
-			}
-		}
-		return definition.getResolvableType().resolve();
+		return this.declarations.declaredAs(beanName, type);
 	}
 
 	/** The bridge, looked up once on first use (it may be created after the beans it stands in front of). */

@@ -6,6 +6,7 @@ import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
@@ -22,13 +23,12 @@ final class ExposingPostProcessor implements BeanPostProcessor, BeanFactoryAware
 
 	private BeanFactory beanFactory;
 
-	private BridgePostProcessor declarations;
+	private BeanDeclarations declarations;
 
 	@Override
 	public void setBeanFactory(BeanFactory beanFactory) throws BeansException {
 		this.beanFactory = beanFactory;
-		this.declarations = new BridgePostProcessor();
-		this.declarations.setBeanFactory(beanFactory);
+		this.declarations = new BeanDeclarations((ConfigurableListableBeanFactory) beanFactory);
 	}
 
 	@Override
@@ -40,14 +40,14 @@ final class ExposingPostProcessor implements BeanPostProcessor, BeanFactoryAware
 			return exposed().joinedWith(repository);
 		}
 		if (bean instanceof ClientRegistrationRepository repository
-				&& this.declarations.wrappable(beanName, ClientRegistrationRepository.class)) {
+				&& this.declarations.declaredAs(beanName, ClientRegistrationRepository.class)) {
 			return (ClientRegistrationRepository) (id) -> {
 				ClientRegistration own = repository.findByRegistrationId(id);
 				return (own != null) ? own : exposed().find(id);
 			};
 		}
 		if (bean instanceof ReactiveClientRegistrationRepository repository
-				&& this.declarations.wrappable(beanName, ReactiveClientRegistrationRepository.class)) {
+				&& this.declarations.declaredAs(beanName, ReactiveClientRegistrationRepository.class)) {
 			return (ReactiveClientRegistrationRepository) (id) -> repository.findByRegistrationId(id)
 				.switchIfEmpty(Mono.defer(() -> Mono.justOrEmpty(exposed().find(id))));
 		}

@@ -42,10 +42,12 @@ class CcauthSpringSecurityAutoConfigurationTests {
 
 	private static final String[] CCAUTH = { "ccauth.genesys.prod.client-id=a", "ccauth.genesys.prod.client-secret=b" };
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ReactiveOAuth2ClientAutoConfiguration.class,
-				OAuth2ClientAutoConfiguration.class, WebClientAutoConfiguration.class, SslAutoConfiguration.class,
-				CcauthAutoConfiguration.class, CcauthSpringSecurityAutoConfiguration.class));
+	/** Boot's OAuth2 client auto-configurations of both stacks, ccauth's and the module's. */
+	private static final AutoConfigurations ALL = AutoConfigurations.of(ReactiveOAuth2ClientAutoConfiguration.class,
+			OAuth2ClientAutoConfiguration.class, WebClientAutoConfiguration.class, SslAutoConfiguration.class,
+			CcauthAutoConfiguration.class, CcauthSpringSecurityAutoConfiguration.class);
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(ALL);
 
 	@Test
 	void servesClientCredentialsRegistrationsWithBasicOrPostAuthentication() {
@@ -158,9 +160,7 @@ class CcauthSpringSecurityAutoConfigurationTests {
 	@Test
 	void exposesCcauthRegistrationsToAReactiveApplicationWithoutItsOwn() {
 		new ReactiveWebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ReactiveOAuth2ClientAutoConfiguration.class,
-					OAuth2ClientAutoConfiguration.class, WebClientAutoConfiguration.class, SslAutoConfiguration.class,
-					CcauthAutoConfiguration.class, CcauthSpringSecurityAutoConfiguration.class))
+			.withConfiguration(ALL)
 			.withPropertyValues(CCAUTH)
 			.withPropertyValues("ccauth.spring-security.expose-registrations=true")
 			.run((context) -> {
@@ -179,9 +179,7 @@ class CcauthSpringSecurityAutoConfigurationTests {
 	@Test
 	void exposesCcauthRegistrationsToAServletApplicationWithoutItsOwn() {
 		new WebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ReactiveOAuth2ClientAutoConfiguration.class,
-					OAuth2ClientAutoConfiguration.class, WebClientAutoConfiguration.class, SslAutoConfiguration.class,
-					CcauthAutoConfiguration.class, CcauthSpringSecurityAutoConfiguration.class))
+			.withConfiguration(ALL)
 			.withPropertyValues(CCAUTH)
 			.withPropertyValues("ccauth.spring-security.expose-registrations=true")
 			.run((context) -> {
