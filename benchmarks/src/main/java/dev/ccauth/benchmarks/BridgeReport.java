@@ -6,7 +6,6 @@ import java.util.Locale;
 import dev.ccauth.benchmarks.BridgeScenarios.BridgeResults;
 import dev.ccauth.benchmarks.Report.Verdict;
 import dev.ccauth.benchmarks.Results.ColdStart;
-import dev.ccauth.benchmarks.Results.Phase;
 import dev.ccauth.benchmarks.Results.Renewal;
 
 /**
