@@ -54,11 +54,12 @@ public final class Benchmark {
 			List<ColdStart> coldStarts = coldStarts(sandbox);
 			List<Throughput> throughputs = throughputs(sandbox);
 			Renewal renewal = renewal(sandbox);
+			BridgeScenarios.BridgeResults bridge = new BridgeScenarios(this.settings, this.progress).run(sandbox);
 			Paging paging = paging(sandbox);
 			Results.SampleApp sampleApp = new SampleAppRun(this.settings.sampleJar(), this.settings.sampleRuns(),
 					this.progress).run();
 			return new Results(this.settings, coldStarts, throughputs, renewal, paging, sampleApp,
-					Duration.ofNanos(System.nanoTime() - start), loadBefore, loadAverage());
+					Duration.ofNanos(System.nanoTime() - start), loadBefore, loadAverage(), bridge);
 		}
 	}
 
@@ -241,7 +242,7 @@ public final class Benchmark {
 		}
 	}
 
-	private static Phase phase(Map<String, List<Load.Run>> runs, Map<String, long[]> counts, String name,
+	static Phase phase(Map<String, List<Load.Run>> runs, Map<String, long[]> counts, String name,
 			long slowNanos) {
 		long slowCalls = java.util.Arrays.stream(Load.concat(runs.get(name))).filter((nanos) -> nanos >= slowNanos)
 			.count();

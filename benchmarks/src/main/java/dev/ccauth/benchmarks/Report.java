@@ -151,6 +151,8 @@ public final class Report {
 					NONE, NONE, NONE, allOk ? "exit 0" : "exit codes " + s.exitCodes());
 		}
 
+		BridgeReport.append(out, results, verdicts);
+
 		long met = verdicts.stream().filter(Verdict::met).count();
 		out.append("\nTargets met: ").append(met).append(" of ").append(verdicts.size());
 		List<String> missed = verdicts.stream().filter((v) -> !v.met()).map((v) -> v.target() + " (" + v.how() + ")")
@@ -265,7 +267,7 @@ public final class Report {
 		return (cold.ccauthFailed() > 0 || cold.stockFailed() > 0) ? " (failed calls)" : "";
 	}
 
-	private static String count(long requests, long failed) {
+	static String count(long requests, long failed) {
 		return (failed > 0) ? String.format(Locale.ROOT, "%,d (%,d)", requests, failed)
 				: String.format(Locale.ROOT, "%,d", requests);
 	}
@@ -286,11 +288,11 @@ public final class Report {
 		return String.format(Locale.ROOT, "%.2f / %.2f", stats.p50Ms(), stats.p99Ms());
 	}
 
-	private static String p99max(Phase phase) {
+	static String p99max(Phase phase) {
 		return String.format(Locale.ROOT, "%.2f / %.1f", phase.stats().p99Ms(), phase.stats().maxMs());
 	}
 
-	private static void row(StringBuilder out, String... cells) {
+	static void row(StringBuilder out, String... cells) {
 		out.append('|');
 		for (String cell : cells) {
 			out.append(' ').append(cell.replace('|', '/')).append(" |");

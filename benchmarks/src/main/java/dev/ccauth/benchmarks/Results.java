@@ -5,7 +5,8 @@ import java.util.List;
 
 /** What one benchmark run measured, scenario by scenario (all from the same run). */
 public record Results(Settings settings, List<ColdStart> coldStarts, List<Throughput> throughputs, Renewal renewal,
-		Paging paging, SampleApp sampleApp, Duration took, String loadBefore, String loadAfter) {
+		Paging paging, SampleApp sampleApp, Duration took, String loadBefore, String loadAfter,
+		BridgeScenarios.BridgeResults bridge) {
 
 	/**
 	 * Scenario 1: {@code calls} concurrent first calls on a fresh client.

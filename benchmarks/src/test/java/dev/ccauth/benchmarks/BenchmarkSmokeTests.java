@@ -34,6 +34,17 @@ class BenchmarkSmokeTests {
 			assertThat(cold.stockFailed()).isZero();
 		}
 
+		// 1 and 3 for Spring Security + ccauth-spring-security: one token request per N, no call fails
+		assertThat(results.bridge().coldStarts()).extracting(BridgeScenarios.ColdStart::calls)
+			.containsExactlyElementsOf(settings.coldCalls());
+		assertThat(results.bridge().coldStarts()).allSatisfy((cold) -> {
+			assertThat(cold.tokenRequests()).as("bridge token requests for %d first calls", cold.calls()).isEqualTo(1);
+			assertThat(cold.failed()).isZero();
+		});
+		assertThat(results.bridge().steady().tokenRequests()).isZero();
+		assertThat(results.bridge().renewing().stats().errors()).isZero();
+		assertThat(results.bridge().renewing().stats().calls()).isPositive();
+
 		// 2. every client made calls at every concurrency, none failed
 		assertThat(results.throughputs()).extracting(Throughput::concurrency)
 			.containsExactlyElementsOf(settings.concurrencies());
@@ -72,7 +83,8 @@ class BenchmarkSmokeTests {
 			.contains("| 3 |")
 			.contains("| 4 |")
 			.contains("| 5 |")
-			.contains("Targets met:");
+			.contains("Targets met:")
+			.contains("| Spring Security + ccauth-spring-security | stock filter |");
 	}
 
 	@Test
