@@ -2,6 +2,7 @@ package dev.ccauth.redis;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -38,12 +39,24 @@ final class RedisCommands {
 
 	private final Duration timeout;
 
+	private final Duration connectTimeout;
+
 	private final StoreAvailability availability;
 
-	RedisCommands(ReactiveStringRedisTemplate redis, Duration timeout, StoreAvailability availability) {
+	/** Whether a command has succeeded yet: until then the connection may still be being made. */
+	private volatile boolean connected;
+
+	RedisCommands(ReactiveStringRedisTemplate redis, Duration timeout, Duration connectTimeout,
+			StoreAvailability availability) {
 		this.redis = redis;
 		this.timeout = timeout;
+		this.connectTimeout = connectTimeout;
 		this.availability = availability;
+	}
+
+	/** Makes the connection, so that the first token request does not wait for it. */
+	Mono<String> ping() {
+		return bounded(this.redis.execute((connection) -> connection.ping()).next());
 	}
 
 	Mono<String> get(String key) {
@@ -78,17 +91,23 @@ final class RedisCommands {
 	}
 
 	/**
-	 * On a worker thread, since a connection that has to be (re)made is made by the subscribing
-	 * thread, which may be an event loop; no longer than the timeout.
+	 * Runs the command on a worker thread (a connection that has to be made is made by the
+	 * subscribing thread, which may be an event loop) and waits for it no longer than the timeout
+	 * (the connect timeout until a first command has succeeded). A command waited for no longer is
+	 * not cancelled but finishes on its own: its outcome still tells whether Redis answers (a slow
+	 * first connection ends an outage as soon as it is made), and is never a dropped error. The
+	 * caller undoes what it may still do (a lock).
 	 */
 	private <T> Mono<T> bounded(Mono<T> command) {
-		return command.subscribeOn(Schedulers.boundedElastic())
-			.timeout(this.timeout)
-			.doOnSuccess((result) -> this.availability.succeeded())
-			.onErrorMap((error) -> {
-				this.availability.failed(error);
-				return new StoreUnavailableException(error);
-			});
+		Duration timeout = this.connected ? this.timeout : this.connectTimeout;
+		Mono<T> detached = command.subscribeOn(Schedulers.boundedElastic()).doOnSuccess((result) -> {
+			this.connected = true;
+			this.availability.succeeded();
+		}).doOnError(this.availability::failed);
+		return Mono.defer(() -> Mono.fromFuture(detached.toFuture(), true))
+			.timeout(timeout)
+			.doOnError(TimeoutException.class, this.availability::failed)
+			.onErrorMap(StoreUnavailableException::new);
 	}
 
 	/** Redis did not answer in time or failed: the caller uses its own token engine. */

@@ -32,13 +32,15 @@ public final class RedisTokenStore implements TokenClient.Decorator {
 
 	private final RedisCommands redis;
 
+	private final java.util.concurrent.atomic.AtomicBoolean warmedUp = new java.util.concurrent.atomic.AtomicBoolean();
+
 	private RedisTokenStore(ReactiveRedisConnectionFactory connectionFactory, RedisTokenStoreProperties properties,
 			Clock clock) {
 		this.properties = Objects.requireNonNull(properties, "properties");
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.availability = new StoreAvailability(clock, properties.retryInterval());
 		this.redis = new RedisCommands(new ReactiveStringRedisTemplate(connectionFactory),
-				properties.operationTimeout(), this.availability);
+				properties.operationTimeout(), properties.connectTimeout(), this.availability);
 	}
 
 	/**
@@ -59,7 +61,14 @@ public final class RedisTokenStore implements TokenClient.Decorator {
 		TokenSeal seal = new TokenSeal(identity.hash(), FleetIdentity.credentialSecrets(registration),
 				identity.tokenKey());
 		logger.debug("{}: tokens shared through Redis", registration.id());
-		return new SharedTokenClient(registration.id(), client, identity, seal, this.redis, this.availability,
+		if (this.warmedUp.compareAndSet(false, true)) {
+			// at startup, so that a process's first token request (a fleet starting together) finds the
+			// connection made: in a cold, busy JVM making it can take seconds
+			this.redis.ping().subscribe((pong) -> {
+			}, (error) -> {
+			});
+		}
+		return new SharedTokenClient(registration, client, identity, seal, this.redis, this.availability,
 				this.properties, this.clock);
 	}
 

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the token identity
  * @param operationTimeout Longest wait for one Redis command; a slower or unreachable Redis makes
  * the process use its own token engine (default 500ms)
+ * @param connectTimeout Longest wait for the first command, while the connection to Redis may still be
+ * being made; a cold JVM on a busy machine can take seconds to make it (default 5s)
  * @param lockTimeout How long the lock of the one process fetching a token for the fleet lives
  * unless its owner renews it; a crashed owner delays the others at most this long (default 10s)
  * @param pollInterval How often, on average, a process waiting for another one's token looks for it
@@ -22,16 +24,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * tries Redis again (default 5s)
  */
 @ConfigurationProperties("ccauth.redis")
-public record RedisTokenStoreProperties(String keyPrefix, Duration operationTimeout, Duration lockTimeout,
-		Duration pollInterval, Duration retryInterval) {
+public record RedisTokenStoreProperties(String keyPrefix, Duration operationTimeout,
+		Duration connectTimeout, Duration lockTimeout, Duration pollInterval, Duration retryInterval) {
 
 	/** Every default. */
 	public static final RedisTokenStoreProperties DEFAULTS = new RedisTokenStoreProperties(null, null, null, null,
-			null);
+			null, null);
 
 	public RedisTokenStoreProperties {
 		keyPrefix = (keyPrefix != null) ? keyPrefix : "ccauth:";
 		operationTimeout = positive(operationTimeout, Duration.ofMillis(500), "operation-timeout");
+		connectTimeout = positive(connectTimeout, Duration.ofSeconds(5), "connect-timeout");
 		lockTimeout = positive(lockTimeout, Duration.ofSeconds(10), "lock-timeout");
 		pollInterval = positive(pollInterval, Duration.ofMillis(50), "poll-interval");
 		retryInterval = positive(retryInterval, Duration.ofSeconds(5), "retry-interval");

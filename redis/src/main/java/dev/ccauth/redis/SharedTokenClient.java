@@ -13,6 +13,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.ccauth.config.Registration;
 import dev.ccauth.config.RegistrationId;
 import dev.ccauth.redis.RedisCommands.StoreUnavailableException;
 import dev.ccauth.token.AccessToken;
@@ -22,8 +23,9 @@ import dev.ccauth.token.TokenClient;
  * One registration's token client with the fleet in front: the token source (single flight in
  * this process) calls it once per token it needs, and it asks Redis before the token endpoint.
  * <ol>
- * <li>A stored token that this process can open and that answers the need is taken: any valid one
- * for a first token, a newer one for a renewal, another one after a refusal.</li>
+ * <li>A stored token that this process can open and that answers the need is taken: one not yet
+ * due for renewal (by this registration's refresh skew) for a first token, a newer one for a
+ * renewal, another one after a refusal.</li>
  * <li>Else the process tries to become the one fetcher of the fleet: {@code SET lock owner NX PX}.
  * The owner looks once more (a previous owner may just have stored one), asks the token endpoint
  * through the registration's own client, stores the token sealed with an expiry equal to its own,
@@ -38,9 +40,6 @@ import dev.ccauth.token.TokenClient;
 final class SharedTokenClient implements TokenClient {
 
 	private static final Logger logger = LoggerFactory.getLogger(SharedTokenClient.class);
-
-	/** A stored token is taken only if it is valid for at least this long (or a tenth of its life). */
-	private static final Duration MIN_REMAINING = Duration.ofSeconds(1);
 
 	private final RegistrationId registration;
 
@@ -58,11 +57,14 @@ final class SharedTokenClient implements TokenClient {
 
 	private final Clock clock;
 
+	private final Duration refreshSkew;
+
 	private final AtomicBoolean unreadableReported = new AtomicBoolean();
 
-	SharedTokenClient(RegistrationId registration, TokenClient local, FleetIdentity identity, TokenSeal seal,
+	SharedTokenClient(Registration registration, TokenClient local, FleetIdentity identity, TokenSeal seal,
 			RedisCommands redis, StoreAvailability availability, RedisTokenStoreProperties properties, Clock clock) {
-		this.registration = registration;
+		this.registration = registration.id();
+		this.refreshSkew = registration.token().refreshSkew();
 		this.local = local;
 		this.identity = identity;
 		this.seal = seal;
@@ -108,6 +110,7 @@ final class SharedTokenClient implements TokenClient {
 		return stored(trigger, current).switchIfEmpty(Mono.defer(() -> {
 			String owner = UUID.randomUUID().toString();
 			return this.redis.lock(this.identity.lockKey(), owner, this.properties.lockTimeout())
+				.doOnError(StoreUnavailableException.class, (error) -> release(owner)) // it may still be set
 				.flatMap((locked) -> locked ? fetchForTheFleet(trigger, current, owner)
 						: Mono.delay(pollDelay(polls)).then(Mono.defer(() -> attempt(trigger, current, polls + 1))));
 		}));
@@ -134,10 +137,8 @@ final class SharedTokenClient implements TokenClient {
 	}
 
 	private boolean answers(Trigger trigger, AccessToken current, AccessToken stored) {
-		Instant now = this.clock.instant();
-		Duration remaining = stored.expiresAt().map((expiry) -> Duration.between(now, expiry)).orElse(Duration.ZERO);
-		Duration tenth = stored.lifetime().map((lifetime) -> lifetime.dividedBy(10)).orElse(MIN_REMAINING);
-		if (remaining.compareTo((tenth.compareTo(MIN_REMAINING) < 0) ? tenth : MIN_REMAINING) < 0) {
+		// one due for renewal (or about to expire) would be renewed right away: the lock decides who
+		if (stored.expiresAt().isEmpty() || !this.clock.instant().isBefore(renewAt(stored))) {
 			return false;
 		}
 		if (current == null) {
@@ -151,6 +152,12 @@ final class SharedTokenClient implements TokenClient {
 			return current.expiresAt().map((due) -> stored.expiresAt().get().isAfter(due)).orElse(true);
 		}
 		return true;
+	}
+
+	/** When the token source will renew the token: {@code expiresAt - min(refresh-skew, lifetime / 2)}. */
+	private Instant renewAt(AccessToken token) {
+		Duration half = token.lifetime().get().dividedBy(2);
+		return token.expiresAt().get().minus((this.refreshSkew.compareTo(half) < 0) ? this.refreshSkew : half);
 	}
 
 	private Mono<AccessToken> fetchForTheFleet(Trigger trigger, AccessToken current, String owner) {
@@ -172,6 +179,12 @@ final class SharedTokenClient implements TokenClient {
 		return fetch.flatMap((token) -> unlock.thenReturn(token))
 			.onErrorResume((error) -> unlock.then(Mono.error(error)))
 			.doOnCancel(keepAlive::dispose);
+	}
+
+	private void release(String owner) {
+		this.redis.unlock(this.identity.lockKey(), owner).subscribe((released) -> {
+		}, (error) -> {
+		});
 	}
 
 	/** Stores the token for the fleet, with its own expiry; a failure to store keeps the token. */
