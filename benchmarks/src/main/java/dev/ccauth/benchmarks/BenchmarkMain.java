@@ -21,7 +21,11 @@ public final class BenchmarkMain {
 	private BenchmarkMain() {
 	}
 
-	public static void main(String[] args) throws IOException {
+	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && args[0].startsWith("--fleet")) {
+			FleetBenchmark.main(args); // processes sharing a token through Redis: FleetBenchmark
+			return;
+		}
 		Settings settings = Settings.full();
 		Path out = null;
 		Path sampleJar = settings.sampleJar();
@@ -77,7 +81,8 @@ public final class BenchmarkMain {
 				+ "  --smoke            tiny sizes (seconds), as the module's unit test runs them; no sample app\n"
 				+ "  --sample-jar PATH  the sample app's jar (default " + Settings.DEFAULT_SAMPLE_JAR
 				+ ", also looked for in ..)\n"
-				+ "  --sample-runs N    runs of the sample app (default 3; 0 skips it)";
+				+ "  --sample-runs N    runs of the sample app (default 3; 0 skips it)\n"
+				+ "       " + JAR + " --fleet [--smoke] [--out FILE]   token requests of 1, 4, 16 processes, Redis store";
 	}
 
 }
