@@ -95,9 +95,48 @@ class SharedTokenTests {
 					sandbox.cxoneClient().clientSecret(), sandbox.cxoneAccessKey().id(),
 					sandbox.cxoneAccessKey().secret());
 			Secrets.assertNoneIn(entries, forbidden);
-			// and each entry still is the token, for the holders of the credentials
 			assertThat(entries.keySet()).allMatch((key) -> key.startsWith(this.prefix + "{"));
+			// each entry expires with its token
+			for (String key : entries.keySet()) {
+				long ttl = redis.commands().pttl(key);
+				assertThat(ttl).isPositive().isLessThanOrEqualTo(Duration.ofHours(1).toMillis());
+			}
 		});
+	}
+
+	/** At TRACE (and Lettuce at DEBUG, which logs the commands): the store's path, the fallback. */
+	@Test
+	void nothingLoggedHoldsASecretOrAToken(Sandbox sandbox, CapturedOutput output) {
+		ch.qos.logback.classic.Logger ccauth = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+			.getLogger("dev.ccauth");
+		ch.qos.logback.classic.Logger lettuce = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+			.getLogger("io.lettuce");
+		ccauth.setLevel(ch.qos.logback.classic.Level.TRACE);
+		lettuce.setLevel(ch.qos.logback.classic.Level.DEBUG);
+		try {
+			everythingLogged(sandbox, output);
+		}
+		finally {
+			ccauth.setLevel(null);
+			lettuce.setLevel(null);
+		}
+	}
+
+	private void everythingLogged(Sandbox sandbox, CapturedOutput output) {
+		List<String> forbidden = new java.util.ArrayList<>(List.of(sandbox.genesysClient().clientSecret()));
+		both(sandbox, (a, b) -> {
+			assertThat(call(a).block()).isEqualTo(200);
+			AccessToken first = source(a).currentToken();
+			forbidden.add(first.value());
+			sandbox.revokeToken(first.value());
+			assertThat(call(b).block()).isEqualTo(200);
+			forbidden.add(source(b).currentToken().value());
+		});
+		app(sandbox, "spring.data.redis.url=redis://127.0.0.1:" + TestRedis.closedPort()).run((context) -> assertThat(call(context).block()).isEqualTo(200));
+		assertThat(output.getAll()).contains("asking the token endpoint for the fleet")
+			.contains("token taken from the shared store")
+			.contains("Redis token store unavailable");
+		Secrets.assertNoneIn(Map.of("output", output.getAll()), forbidden);
 	}
 
 	@Test
@@ -177,7 +216,7 @@ class SharedTokenTests {
 
 	@Test
 	void slowRedisIsLeftBehindWithinTheOperationTimeout(Sandbox sandbox) throws Exception {
-		app(sandbox, "ccauth.redis.operation-timeout=200ms").run((context) -> {
+		app(sandbox, "ccauth.redis.operation-timeout=200ms", "ccauth.redis.connect-timeout=200ms").run((context) -> {
 			TestRedis.Stall stall = redis.stall(Duration.ofMillis(1500));
 			try {
 				assertThat(call(context).block(Duration.ofSeconds(10))).isEqualTo(200);
@@ -207,8 +246,10 @@ class SharedTokenTests {
 		});
 	}
 
-	private void both(Sandbox sandbox, java.util.function.BiConsumer<AssertableApplicationContext, AssertableApplicationContext> test) {
-		app(sandbox).run((a) -> app(sandbox).run((b) -> test.accept(a, b)));
+	private void both(Sandbox sandbox,
+			java.util.function.BiConsumer<AssertableApplicationContext, AssertableApplicationContext> test,
+			String... properties) {
+		app(sandbox, properties).run((a) -> app(sandbox, properties).run((b) -> test.accept(a, b)));
 	}
 
 	ApplicationContextRunner app(Sandbox sandbox, String... properties) {
