@@ -28,9 +28,10 @@ import dev.ccauth.token.TokenClient;
  * renewal, another one after a refusal.</li>
  * <li>Else the process tries to become the one fetcher of the fleet: {@code SET lock owner NX PX}.
  * The owner looks once more (a previous owner may just have stored one), asks the token endpoint
- * through the registration's own client, stores the token sealed with an expiry equal to its own,
- * and releases the lock (compare-and-delete by owner). While the request runs, the owner renews the
- * lock, so a slow but live owner keeps it and a crashed one loses it after the lock timeout.</li>
+ * through the registration's own client, hands the token on at once and, in the background, stores
+ * it sealed with an expiry equal to its own, then releases the lock (compare-and-delete by owner).
+ * While the request runs the owner renews the lock, so a slow but live owner keeps it and a crashed
+ * one loses it after the lock timeout.</li>
  * <li>The others poll with jitter until the token is there or the lock is gone, then start over:
  * waiting is bounded by the owner's request or, if the owner died, by the lock's expiry.</li>
  * </ol>
@@ -110,7 +111,7 @@ final class SharedTokenClient implements TokenClient {
 		return stored(trigger, current).switchIfEmpty(Mono.defer(() -> {
 			String owner = UUID.randomUUID().toString();
 			return this.redis.lock(this.identity.lockKey(), owner, this.properties.lockTimeout())
-				.doOnError(StoreUnavailableException.class, (error) -> release(owner)) // it may still be set
+				.doOnError(StoreUnavailableException.class, (error) -> unlockLater(owner)) // it may still be set
 				.flatMap((locked) -> locked ? fetchForTheFleet(trigger, current, owner)
 						: Mono.delay(pollDelay(polls)).then(Mono.defer(() -> attempt(trigger, current, polls + 1))));
 		}));
@@ -167,21 +168,29 @@ final class SharedTokenClient implements TokenClient {
 				.onErrorResume((error) -> Mono.empty()))
 			.subscribe();
 		// a previous owner may have stored a token between our look and our lock
-		Mono<AccessToken> fetch = stored(trigger, current).switchIfEmpty(Mono.defer(() -> {
-			logger.debug("{}: asking the token endpoint for the fleet ({})", this.registration, trigger.tag());
-			return this.local.requestToken(trigger, current).flatMap(this::store);
-		}));
-		// released before the token is handed on, so that the waiters' next look finds it
-		Mono<Boolean> unlock = Mono.defer(() -> {
-			keepAlive.dispose();
-			return this.redis.unlock(this.identity.lockKey(), owner).onErrorResume((error) -> Mono.just(false));
-		});
-		return fetch.flatMap((token) -> unlock.thenReturn(token))
-			.onErrorResume((error) -> unlock.then(Mono.error(error)))
-			.doOnCancel(keepAlive::dispose);
+		return stored(trigger, current).doOnNext((found) -> release(owner, keepAlive, null))
+			.switchIfEmpty(Mono.defer(() -> {
+				logger.debug("{}: asking the token endpoint for the fleet ({})", this.registration, trigger.tag());
+				return this.local.requestToken(trigger, current)
+					.doOnNext((token) -> release(owner, keepAlive, token));
+			}))
+			.doOnError((error) -> release(owner, keepAlive, null))
+			.doOnCancel(() -> release(owner, keepAlive, null));
 	}
 
-	private void release(String owner) {
+	/**
+	 * Stores the token (if any), then releases the lock, so that the waiters' next look finds it; in
+	 * the background, so that the token reaches this process's calls at once however slow Redis is.
+	 */
+	private void release(String owner, Disposable keepAlive, AccessToken token) {
+		keepAlive.dispose();
+		Mono<AccessToken> store = (token != null) ? store(token) : Mono.empty();
+		store.then(this.redis.unlock(this.identity.lockKey(), owner)).subscribe((released) -> {
+		}, (error) -> {
+		});
+	}
+
+	private void unlockLater(String owner) {
 		this.redis.unlock(this.identity.lockKey(), owner).subscribe((released) -> {
 		}, (error) -> {
 		});

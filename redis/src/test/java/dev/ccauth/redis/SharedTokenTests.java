@@ -78,7 +78,7 @@ class SharedTokenTests {
 			assertThat(Flux.merge(calls).collectList().block(Duration.ofSeconds(20))).hasSize(50).containsOnly(200);
 			assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(1);
 			assertThat(source(a).currentToken().value()).isEqualTo(source(b).currentToken().value());
-			assertThat(redis.entries(this.prefix)).as("the lock is released, the token stays").hasSize(1);
+			assertThat(redis.settled(this.prefix, 1)).as("the lock is released, the token stays").hasSize(1);
 		});
 	}
 
@@ -87,8 +87,8 @@ class SharedTokenTests {
 		app(sandbox, SandboxProperties.cxone(sandbox, "main")).run((context) -> {
 			assertThat(call(context).block()).isEqualTo(200);
 			assertThat(source(context, CXONE).token().block()).isNotNull();
+			redis.settled(this.prefix, 2); // a Genesys and a CXone token
 			Map<String, String> entries = redis.entries("");
-			assertThat(entries).hasSizeGreaterThanOrEqualTo(2);
 			List<String> forbidden = List.of(source(context).currentToken().value(),
 					source(context, CXONE).currentToken().value(), sandbox.genesysClient().clientId(),
 					sandbox.genesysClient().clientSecret(), sandbox.cxoneClient().clientId(),
@@ -158,7 +158,7 @@ class SharedTokenTests {
 			assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(2);
 			// b's compare-and-delete of the old token left the new one in place
 			assertThat(source(b).invalidate(first)).isFalse();
-			assertThat(redis.entries(this.prefix)).hasSize(1);
+			assertThat(redis.settled(this.prefix, 1)).hasSize(1);
 		});
 	}
 
@@ -237,7 +237,7 @@ class SharedTokenTests {
 		});
 		app(sandbox, "ccauth.token.store=local", "ccauth.genesys.default.token.store=shared").run((context) -> {
 			assertThat(call(context).block()).isEqualTo(200);
-			assertThat(redis.entries(this.prefix)).hasSize(1);
+			assertThat(redis.settled(this.prefix, 1)).hasSize(1);
 		});
 		redis.clear(this.prefix);
 		app(sandbox, "ccauth.genesys.default.token.store=local").run((context) -> {

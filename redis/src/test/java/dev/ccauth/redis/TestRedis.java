@@ -118,6 +118,29 @@ final class TestRedis implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The entries under the prefix once no lock is held and there are as many as expected: a token
+	 * is stored, and the lock released, in the background after the token is handed on.
+	 */
+	Map<String, String> settled(String prefix, int expected) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		Map<String, String> entries = entries(prefix);
+		while (entries.size() != expected || entries.keySet().stream().anyMatch((key) -> key.endsWith(":lock"))) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("not " + expected + " entries without a lock within 10 s: " + entries.keySet());
+			}
+			try {
+				Thread.sleep(10);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			entries = entries(prefix);
+		}
+		return entries;
+	}
+
 	/** Deletes the keys under the prefix (never FLUSHALL: an external Redis may hold other data). */
 	void clear(String prefix) {
 		entries(prefix).keySet().forEach((key) -> commands().del(key));
