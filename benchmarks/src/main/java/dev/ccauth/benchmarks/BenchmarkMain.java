@@ -27,7 +27,11 @@ public final class BenchmarkMain {
 	private BenchmarkMain() {
 	}
 
-	public static void main(String[] args) throws IOException {
+	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && args[0].startsWith("--fleet")) {
+			FleetBenchmark.main(args); // processes sharing a token through Redis: FleetBenchmark
+			return;
+		}
 		Settings settings = Settings.full();
 		Path out = null;
 		Path sampleJar = settings.sampleJar();
@@ -139,7 +143,9 @@ public final class BenchmarkMain {
 				+ "                     --out then rewrites only its section of FILE\n"
 				+ "  --rounds N         its rounds (default " + DEFAULT_ROUNDS + ")\n"
 				+ "  --java25 PATH      its Java 25 (default " + WholeProcess.Settings.DEFAULT_JAVA_25 + "; missing: row skipped)\n"
-				+ "  --testkit-jar PATH the sandbox's standalone jar (default " + DEFAULT_TESTKIT_JAR + ")";
+				+ "  --testkit-jar PATH the sandbox's standalone jar (default " + DEFAULT_TESTKIT_JAR + ")"
+				+ "\n"
+				+ "       " + JAR + " --fleet [--smoke] [--out FILE]   token requests of 1, 4, 16 processes, Redis store";
 	}
 
 }

@@ -77,7 +77,9 @@ final class Clients {
 					"ccauth.genesys.bench.token-uri=" + sandbox.genesysTokenUri(),
 					"ccauth.genesys.bench.base-url=" + sandbox.genesysBaseUrl(),
 					"spring.main.banner-mode=off", "spring.main.log-startup-info=false",
-					"logging.level.root=WARN"));
+					"logging.level.root=WARN",
+					// ccauth-redis is on this classpath for FleetBenchmark; these scenarios are of one process
+					"ccauth.token.store=local"));
 			properties.addAll(List.of(extra));
 			ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchApplication.class)
 				.web(WebApplicationType.NONE)
