@@ -114,6 +114,24 @@ class HttpsAndProxyTests {
 		}
 	}
 
+	@Test
+	void ciProxyVariablesApplyToTheJdkClientToo() throws Exception {
+		try (RecordingProxy proxy = new RecordingProxy()) {
+			ApplicationContextRunner runner = this.runner
+				.withConfiguration(AutoConfigurations.of(
+						org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration.class,
+						org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration.class))
+				.withPropertyValues("spring.http.clients.reactive.connector=jdk")
+				.withInitializer((context) -> context.getEnvironment()
+					.getPropertySources()
+					.addLast(new MapPropertySource("variables", Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port()))));
+			runner.run((context) -> assertThat(context
+				.getBean(org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder.class))
+				.isInstanceOf(org.springframework.boot.http.client.reactive.JdkClientHttpConnectorBuilder.class));
+			assertTokenRequestTunnelled(runner, proxy);
+		}
+	}
+
 	private static void assertTokenRequestTunnelled(ApplicationContextRunner runner, RecordingProxy proxy) {
 		runner
 			.withPropertyValues("ccauth.genesys.prod.client-id=id", "ccauth.genesys.prod.client-secret=secret",
