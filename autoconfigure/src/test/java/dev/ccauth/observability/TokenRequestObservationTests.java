@@ -91,6 +91,7 @@ class TokenRequestObservationTests {
 		assertThat(parent(tokenRequest)).as("parent of the token request").isSameAs(call);
 		Observation.Context post = single(this.recorder.named("http.client.requests"), sandbox.genesysTokenUri());
 		assertThat(parent(post)).as("parent of the token endpoint's request").isSameAs(tokenRequest);
+		assertThat(value(post, "uri")).as("no URL in a low-cardinality tag").isEqualTo("none");
 	}
 
 	@Test
