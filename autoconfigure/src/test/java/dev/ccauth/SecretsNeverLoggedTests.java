@@ -108,18 +108,8 @@ class SecretsNeverLoggedTests {
 					WebClient client = context.getBean(name, WebClient.class);
 					client.get().uri("/api/v2/users").retrieve().bodyToMono(String.class).block(Duration.ofSeconds(10));
 				}
-				context.getBean("cxoneMainWebClient", WebClient.class)
-					.get()
-					.uri("/incontactapi/services/v34.0/agents")
-					.retrieve()
-					.bodyToMono(String.class)
-					.block(Duration.ofSeconds(10));
-				context.getBean("cxoneTenantWebClient", WebClient.class)
-					.get()
-					.uri("/incontactapi/services/v34.0/agents")
-					.retrieve()
-					.bodyToMono(String.class)
-					.block(Duration.ofSeconds(10));
+				agents(context.getBean("cxoneMainWebClient", WebClient.class));
+				agents(context.getBean("cxoneTenantWebClient", WebClient.class));
 				secrets.add(clients.accessToken(RegistrationId.cxone("tenant")).block().value());
 				String prodToken = clients.accessToken(RegistrationId.genesys("prod")).block().value();
 				secrets.add(prodToken);
@@ -148,13 +138,7 @@ class SecretsNeverLoggedTests {
 			});
 		assertThat(this.appender.list).as("log lines captured at TRACE").hasSizeGreaterThan(20);
 		assertThat(this.appender.list).anySatisfy((event) -> assertThat(event.getLevel()).isEqualTo(Level.DEBUG));
-		for (ILoggingEvent event : this.appender.list) {
-			String line = event.getFormattedMessage() + " "
-					+ ((event.getThrowableProxy() != null) ? ThrowableProxyUtil.asString(event.getThrowableProxy()) : "");
-			for (String secret : secrets) {
-				assertThat(line).as("log line of %s", event.getLoggerName()).doesNotContain(secret);
-			}
-		}
+		assertNoLogLineHolds(secrets);
 	}
 
 	/**
@@ -199,12 +183,7 @@ class SecretsNeverLoggedTests {
 				ContactCenterClients clients = context.getBean(ContactCenterClients.class);
 				WebClient prod = context.getBean("genesysProdWebClient", WebClient.class);
 				prod.get().uri("/api/v2/users").retrieve().bodyToMono(String.class).block(Duration.ofSeconds(10));
-				context.getBean("cxoneTenantWebClient", WebClient.class)
-					.get()
-					.uri("/incontactapi/services/v34.0/agents")
-					.retrieve()
-					.bodyToMono(String.class)
-					.block(Duration.ofSeconds(10));
+				agents(context.getBean("cxoneTenantWebClient", WebClient.class));
 				String first = clients.accessToken(RegistrationId.genesys("prod")).block().value();
 				secrets.add(first);
 				secrets.add(clients.accessToken(RegistrationId.cxone("tenant")).block().value());
@@ -228,13 +207,7 @@ class SecretsNeverLoggedTests {
 					assertThat(everything.toString()).doesNotContain(secret);
 				}
 			});
-		for (ILoggingEvent event : this.appender.list) {
-			String line = event.getFormattedMessage() + " "
-					+ ((event.getThrowableProxy() != null) ? ThrowableProxyUtil.asString(event.getThrowableProxy()) : "");
-			for (String secret : secrets) {
-				assertThat(line).as("log line of %s", event.getLoggerName()).doesNotContain(secret);
-			}
-		}
+		assertNoLogLineHolds(secrets);
 	}
 
 	@Test
@@ -306,6 +279,24 @@ class SecretsNeverLoggedTests {
 			assertThat(everything.toString()).doesNotContainPattern("(?i)basic (?!\\*{6})\\S")
 				.doesNotContainPattern("(client_secret|password)=(?!\\*{6})");
 		}
+	}
+
+	private void assertNoLogLineHolds(List<String> secrets) {
+		for (ILoggingEvent event : this.appender.list) {
+			String line = event.getFormattedMessage() + " "
+					+ ((event.getThrowableProxy() != null) ? ThrowableProxyUtil.asString(event.getThrowableProxy()) : "");
+			for (String secret : secrets) {
+				assertThat(line).as("log line of %s", event.getLoggerName()).doesNotContain(secret);
+			}
+		}
+	}
+
+	private static void agents(WebClient cxone) {
+		cxone.get()
+			.uri("/incontactapi/services/v34.0/agents")
+			.retrieve()
+			.bodyToMono(String.class)
+			.block(Duration.ofSeconds(10));
 	}
 
 	/** Every form in which the secrets travel, computed here independently of the library. */

@@ -16,7 +16,6 @@ import dev.ccauth.genesys.GenesysPlatform;
 import dev.ccauth.testkit.Endpoint;
 import dev.ccauth.testkit.Sandbox;
 import dev.ccauth.testkit.junit.SandboxExtension;
-import dev.ccauth.testkit.spring.SandboxProperties;
 import dev.ccauth.token.MutableClock;
 import dev.ccauth.token.TokenSource;
 import dev.ccauth.web.ContactCenterClients;
@@ -191,13 +190,7 @@ class RegistrationHealthTests {
 	}
 
 	private void run(Sandbox sandbox, Consumer<AssertableApplicationContext> test, String... properties) {
-		this.runner.withPropertyValues(SandboxProperties.genesys(sandbox, "prod"))
-			.withPropertyValues(SandboxProperties.cxone(sandbox, "main"))
-			.withPropertyValues(properties)
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				test.accept(context);
-			});
+		SandboxApplications.run(this.runner, sandbox, test, properties);
 	}
 
 	static Health health(AssertableApplicationContext context, String registration) {

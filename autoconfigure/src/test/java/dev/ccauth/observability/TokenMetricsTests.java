@@ -137,12 +137,7 @@ class TokenMetricsTests {
 	void rateLimitedCallCountsA429RetryAndItsWait(Sandbox sandbox) {
 		sandbox.failNext(Endpoint.GENESYS_USERS, 1, 429, Duration.ofSeconds(1));
 		run(sandbox, (context) -> {
-			context.getBean("genesysProdWebClient", WebClient.class)
-				.get()
-				.uri(USERS)
-				.retrieve()
-				.bodyToMono(JsonNode.class)
-				.block(Duration.ofSeconds(10));
+			SandboxApplications.get(context, "genesysProdWebClient", USERS);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(retries(registry, "genesys-prod", "429").count()).isEqualTo(1);
 			Timer wait = registry.get(RetryMetrics.WAIT).tags("registration", "genesys-prod", "reason", "429").timer();
@@ -155,12 +150,7 @@ class TokenMetricsTests {
 	@Test
 	void cxoneRequestsAreTaggedWithTheirOwnRegistration(Sandbox sandbox) {
 		run(sandbox, (context) -> {
-			context.getBean("cxoneMainWebClient", WebClient.class)
-				.get()
-				.uri("/incontactapi/services/v34.0/agents?top=1")
-				.retrieve()
-				.bodyToMono(JsonNode.class)
-				.block(Duration.ofSeconds(10));
+			SandboxApplications.get(context, "cxoneMainWebClient", "/incontactapi/services/v34.0/agents?top=1");
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.get(TokenRequestMetrics.REQUESTS)
 				.tags("registration", "cxone-main", "platform", "cxone", "outcome", "success", "trigger", "first")
@@ -172,14 +162,8 @@ class TokenMetricsTests {
 	}
 
 	private void run(Sandbox sandbox, Consumer<AssertableApplicationContext> test, String... properties) {
-		this.runner.withPropertyValues(SandboxProperties.genesys(sandbox, "prod"))
-			.withPropertyValues(SandboxProperties.genesys(sandbox, "wrong"))
-			.withPropertyValues(SandboxProperties.cxone(sandbox, "main"))
-			.withPropertyValues(properties)
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				test.accept(context);
-			});
+		SandboxApplications.run(this.runner.withPropertyValues(SandboxProperties.genesys(sandbox, "wrong")), sandbox,
+				test, properties);
 	}
 
 	static Counter requests(MeterRegistry registry, String registration, String outcome, String trigger) {

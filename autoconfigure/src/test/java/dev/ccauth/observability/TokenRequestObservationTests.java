@@ -1,6 +1,5 @@
 package dev.ccauth.observability;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -14,7 +13,6 @@ import dev.ccauth.autoconfigure.CcauthAutoConfiguration;
 import dev.ccauth.config.RegistrationId;
 import dev.ccauth.testkit.Sandbox;
 import dev.ccauth.testkit.junit.SandboxExtension;
-import dev.ccauth.testkit.spring.SandboxProperties;
 import dev.ccauth.web.ContactCenterClients;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -25,7 +23,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static dev.ccauth.observability.RecordingObservationHandler.url;
 import static dev.ccauth.observability.RecordingObservationHandler.value;
@@ -57,12 +54,7 @@ class TokenRequestObservationTests {
 	@Test
 	void webClientCallWaitingForItsTokenContainsTheTokenRequest(Sandbox sandbox) {
 		run(sandbox, (context) -> {
-			context.getBean("genesysProdWebClient", WebClient.class)
-				.get()
-				.uri("/api/v2/users?pageSize=1")
-				.retrieve()
-				.bodyToMono(JsonNode.class)
-				.block(Duration.ofSeconds(10));
+			SandboxApplications.get(context, "genesysProdWebClient", "/api/v2/users?pageSize=1");
 			assertTokenRequestInsideTheCall(sandbox);
 		});
 	}
@@ -97,12 +89,7 @@ class TokenRequestObservationTests {
 	@Test
 	void cxoneDiscoveryRequestsAreObservedWhereTheyHappen(Sandbox sandbox) {
 		run(sandbox, (context) -> {
-			context.getBean("cxoneMainWebClient", WebClient.class)
-				.get()
-				.uri("/incontactapi/services/v34.0/agents?top=1")
-				.retrieve()
-				.bodyToMono(JsonNode.class)
-				.block(Duration.ofSeconds(10));
+			SandboxApplications.get(context, "cxoneMainWebClient", "/incontactapi/services/v34.0/agents?top=1");
 			List<Observation.Context> requests = this.recorder.named("http.client.requests");
 			Observation.Context tokenRequest = this.recorder.named(TokenRequestObservation.NAME).get(0);
 			assertThat(value(tokenRequest, "registration")).isEqualTo("cxone-main");
@@ -128,13 +115,7 @@ class TokenRequestObservationTests {
 	}
 
 	private void run(Sandbox sandbox, Consumer<AssertableApplicationContext> test, String... properties) {
-		this.runner.withPropertyValues(SandboxProperties.genesys(sandbox, "prod"))
-			.withPropertyValues(SandboxProperties.cxone(sandbox, "main"))
-			.withPropertyValues(properties)
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				test.accept(context);
-			});
+		SandboxApplications.run(this.runner, sandbox, test, properties);
 	}
 
 	private static Observation.Context single(List<Observation.Context> requests, String urlPart) {
