@@ -139,6 +139,7 @@ public final class BenchmarkMain {
 	static String usage() {
 		return "usage: " + JAR + " [--out FILE] [--smoke] [--sample-jar PATH] [--sample-runs N]\n"
 				+ "       " + JAR + " --whole-process [--out FILE] [--rounds N] [--java25 PATH] [--testkit-jar PATH]\n"
+				+ "       " + JAR + " --metrics-overhead [--out FILE] [--smoke]\n"
 				+ "  --out FILE         also write the markdown report to FILE (e.g. benchmarks/RESULTS.md)\n"
 				+ "  --smoke            tiny sizes (seconds), as the module's unit test runs them; no sample app\n"
 				+ "  --sample-jar PATH  the sample app's jar (default " + Settings.DEFAULT_SAMPLE_JAR
@@ -148,10 +149,10 @@ public final class BenchmarkMain {
 				+ "                     Java 25 with an AOT cache) beside a Python requests script, on the HTTPS sandbox;\n"
 				+ "                     --out then rewrites only its section of FILE\n"
 				+ "  --rounds N         its rounds (default " + DEFAULT_ROUNDS + ")\n"
-				+ "  --metrics-overhead only scenario 2 with and without ccauth's meters (a SimpleMeterRegistry), beside an\n"
-				+ "                     identical control; --out then rewrites only its section of FILE\n"
 				+ "  --java25 PATH      its Java 25 (default " + WholeProcess.Settings.DEFAULT_JAVA_25 + "; missing: row skipped)\n"
-				+ "  --testkit-jar PATH the sandbox's standalone jar (default " + DEFAULT_TESTKIT_JAR + ")";
+				+ "  --testkit-jar PATH the sandbox's standalone jar (default " + DEFAULT_TESTKIT_JAR + ")\n"
+				+ "  --metrics-overhead only scenario 2 with and without ccauth's meters (a SimpleMeterRegistry), beside an\n"
+				+ "                     identical control (--smoke: tiny sizes); --out then rewrites only its section of FILE";
 	}
 
 }
