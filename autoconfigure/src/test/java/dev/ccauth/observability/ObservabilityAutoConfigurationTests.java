@@ -177,6 +177,15 @@ class ObservabilityAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasBean("ccauthTokenRequestObservation"));
 	}
 
+	/** micrometer-observation comes with spring-web, which ccauth needs; the condition is there all the same. */
+	@Test
+	void observationOnlyWithMicrometerObservation() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CcauthObservationAutoConfiguration.class))
+			.withBean(ObservationRegistry.class, ObservationRegistry::create)
+			.withClassLoader(new FilteredClassLoader(ObservationRegistry.class))
+			.run((context) -> assertThat(context).doesNotHaveBean("ccauthTokenRequestObservation"));
+	}
+
 	@Test
 	void endpointOnlyWhenExposed() {
 		new ApplicationContextRunner().withConfiguration(CCAUTH)
