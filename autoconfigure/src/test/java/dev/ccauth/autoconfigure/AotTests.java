@@ -57,36 +57,25 @@ class AotTests {
 		Map<String, Object> properties = new java.util.LinkedHashMap<>();
 		properties.putAll(SandboxProperties.toMap(SandboxProperties.genesys(sandbox, "prod")));
 		properties.putAll(SandboxProperties.toMap(SandboxProperties.cxone(sandbox, "main")));
-		GenericApplicationContext build = context(properties);
-		AnnotationConfigUtils.registerAnnotationConfigProcessors(build);
-		build.registerBean(Application.class);
-		TestGenerationContext generation = new TestGenerationContext(Application.class);
-		ClassName initializerName = new ApplicationContextAotGenerator().processAheadOfTime(build, generation);
-		generation.writeGeneratedContent();
-		TestCompiler.forSystem().with(generation).compile((compiled) -> {
-			@SuppressWarnings("unchecked")
-			ApplicationContextInitializer<GenericApplicationContext> initializer = compiled
-				.getInstance(ApplicationContextInitializer.class, initializerName.toString());
-			run(initializer, properties, (context) -> {
-				assertThat(context.getBeanNamesForType(WebClient.class)).containsExactlyInAnyOrder("genesysProdWebClient",
-						"cxoneMainWebClient");
-				assertThat(context.getBeanNamesForType(RestClient.class))
-					.containsExactlyInAnyOrder("genesysProdRestClient", "cxoneMainRestClient");
-				JsonNode users = context.getBean("genesysProdRestClient", RestClient.class)
-					.get()
-					.uri("/api/v2/users?pageSize=2")
-					.retrieve()
-					.body(JsonNode.class);
-				assertThat(users.get("entities")).hasSize(2);
-				JsonNode agents = context.getBean("cxoneMainWebClient", WebClient.class)
-					.get()
-					.uri("/incontactapi/services/v34.0/agents?top=2")
-					.retrieve()
-					.bodyToMono(JsonNode.class)
-					.block(Duration.ofSeconds(10));
-				assertThat(agents.get("agents")).hasSize(2);
-				assertThat(context.getBean(ContactCenterClients.class).registrations()).hasSize(2);
-			});
+		runFromGeneratedCode(Application.class, properties, (context) -> {
+			assertThat(context.getBeanNamesForType(WebClient.class)).containsExactlyInAnyOrder("genesysProdWebClient",
+					"cxoneMainWebClient");
+			assertThat(context.getBeanNamesForType(RestClient.class))
+				.containsExactlyInAnyOrder("genesysProdRestClient", "cxoneMainRestClient");
+			JsonNode users = context.getBean("genesysProdRestClient", RestClient.class)
+				.get()
+				.uri("/api/v2/users?pageSize=2")
+				.retrieve()
+				.body(JsonNode.class);
+			assertThat(users.get("entities")).hasSize(2);
+			JsonNode agents = context.getBean("cxoneMainWebClient", WebClient.class)
+				.get()
+				.uri("/incontactapi/services/v34.0/agents?top=2")
+				.retrieve()
+				.bodyToMono(JsonNode.class)
+				.block(Duration.ofSeconds(10));
+			assertThat(agents.get("agents")).hasSize(2);
+			assertThat(context.getBean(ContactCenterClients.class).registrations()).hasSize(2);
 		});
 		assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(1);
 		assertThat(sandbox.requestCount(Endpoint.CXONE_TOKEN)).isEqualTo(1);
@@ -102,28 +91,34 @@ class AotTests {
 				SandboxProperties.toMap(SandboxProperties.genesys(sandbox, "prod")));
 		properties.put("management.endpoints.web.exposure.include", "ccauth");
 		properties.put("ccauth.health.fetch-token", "true");
+		runFromGeneratedCode(ObservedApplication.class, properties, (context) -> {
+			assertThat(context.containsBean("ccauthEndpoint")).isTrue();
+			assertThat(context.containsBean("ccauthTokenRequestObservation")).isTrue();
+			HealthIndicator prod = (HealthIndicator) context
+				.getBean("ccauthHealthContributor", CompositeHealthContributor.class)
+				.getContributor("genesys-prod");
+			assertThat(prod.health().getStatus()).as("fetch-token bound by the generated code")
+				.isEqualTo(Status.UP);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("ccauth.token.requests").counter().count()).isEqualTo(1);
+			assertThat(registry.get("ccauth.token.expires.in").gauge().value()).isPositive();
+		});
+	}
+
+	/** Processes the application ahead of time, compiles what was generated and runs the test in a context started from it. */
+	private static void runFromGeneratedCode(Class<?> application, Map<String, Object> properties,
+			Consumer<GenericApplicationContext> test) {
 		GenericApplicationContext build = context(properties);
 		AnnotationConfigUtils.registerAnnotationConfigProcessors(build);
-		build.registerBean(ObservedApplication.class);
-		TestGenerationContext generation = new TestGenerationContext(ObservedApplication.class);
+		build.registerBean(application);
+		TestGenerationContext generation = new TestGenerationContext(application);
 		ClassName initializerName = new ApplicationContextAotGenerator().processAheadOfTime(build, generation);
 		generation.writeGeneratedContent();
 		TestCompiler.forSystem().with(generation).compile((compiled) -> {
 			@SuppressWarnings("unchecked")
 			ApplicationContextInitializer<GenericApplicationContext> initializer = compiled
 				.getInstance(ApplicationContextInitializer.class, initializerName.toString());
-			run(initializer, properties, (context) -> {
-				assertThat(context.containsBean("ccauthEndpoint")).isTrue();
-				assertThat(context.containsBean("ccauthTokenRequestObservation")).isTrue();
-				HealthIndicator prod = (HealthIndicator) context
-					.getBean("ccauthHealthContributor", CompositeHealthContributor.class)
-					.getContributor("genesys-prod");
-				assertThat(prod.health().getStatus()).as("fetch-token bound by the generated code")
-					.isEqualTo(Status.UP);
-				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				assertThat(registry.get("ccauth.token.requests").counter().count()).isEqualTo(1);
-				assertThat(registry.get("ccauth.token.expires.in").gauge().value()).isPositive();
-			});
+			run(initializer, properties, test);
 		});
 	}
 
