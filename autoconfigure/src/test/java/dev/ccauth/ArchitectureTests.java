@@ -31,6 +31,11 @@ class ArchitectureTests {
 			"dev.ccauth.config.InvalidRegistrationException", "dev.ccauth.config.ConfigurationProblem",
 			"dev.ccauth.config.Secret", "dev.ccauth.config.OAuthClient", "dev.ccauth.retry.ContactCenterRetryPolicies",
 			"dev.ccauth.autoconfigure.CcauthAutoConfiguration",
+			// auto-configurations of the optional observability (Boot needs them public)
+			"dev.ccauth.observability.CcauthHealthAutoConfiguration",
+			"dev.ccauth.observability.CcauthMetricsAutoConfiguration",
+			"dev.ccauth.observability.CcauthObservationAutoConfiguration",
+			"dev.ccauth.observability.CcauthEndpointAutoConfiguration",
 			// configuration properties
 			"dev.ccauth.autoconfigure.CcauthProperties", "dev.ccauth.genesys.GenesysRegistrationProperties",
 			"dev.ccauth.cxone.CxoneRegistrationProperties", "dev.ccauth.cxone.CxoneGrant",
@@ -67,16 +72,20 @@ class ArchitectureTests {
 			.layer("Genesys").definedBy("dev.ccauth.genesys..")
 			.layer("Cxone").definedBy("dev.ccauth.cxone..")
 			.layer("Web").definedBy("dev.ccauth.web..")
+			.layer("Observability").definedBy("dev.ccauth.observability..")
 			.layer("Autoconfigure").definedBy("dev.ccauth.autoconfigure..")
 			.whereLayer("Autoconfigure").mayNotBeAccessedByAnyLayer()
-			.whereLayer("Web").mayOnlyBeAccessedByLayers("Autoconfigure")
+			.whereLayer("Observability").mayOnlyBeAccessedByLayers("Autoconfigure")
+			.whereLayer("Web").mayOnlyBeAccessedByLayers("Observability", "Autoconfigure")
 			.whereLayer("Genesys").mayOnlyBeAccessedByLayers("Autoconfigure")
 			.whereLayer("Cxone").mayOnlyBeAccessedByLayers("Autoconfigure")
-			.whereLayer("Token").mayOnlyBeAccessedByLayers("Genesys", "Cxone", "Web", "Autoconfigure")
-			.whereLayer("Retry").mayOnlyBeAccessedByLayers("Token", "Genesys", "Cxone", "Web", "Autoconfigure")
-			.whereLayer("Http").mayOnlyBeAccessedByLayers("Token", "Genesys", "Cxone", "Web", "Autoconfigure")
+			.whereLayer("Token").mayOnlyBeAccessedByLayers("Genesys", "Cxone", "Web", "Observability", "Autoconfigure")
+			.whereLayer("Retry")
+			.mayOnlyBeAccessedByLayers("Token", "Genesys", "Cxone", "Web", "Observability", "Autoconfigure")
+			.whereLayer("Http")
+			.mayOnlyBeAccessedByLayers("Token", "Genesys", "Cxone", "Web", "Observability", "Autoconfigure")
 			.whereLayer("Base")
-			.mayOnlyBeAccessedByLayers("Retry", "Token", "Genesys", "Cxone", "Web", "Autoconfigure")
+			.mayOnlyBeAccessedByLayers("Retry", "Token", "Genesys", "Cxone", "Web", "Observability", "Autoconfigure")
 			.check(CLASSES);
 	}
 

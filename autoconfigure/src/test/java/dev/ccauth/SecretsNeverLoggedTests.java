@@ -21,7 +21,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
 import dev.ccauth.autoconfigure.CcauthAutoConfiguration;
+import dev.ccauth.observability.CcauthEndpointAutoConfiguration;
+import dev.ccauth.observability.CcauthHealthAutoConfiguration;
+import dev.ccauth.observability.CcauthMetricsAutoConfiguration;
+import dev.ccauth.observability.CcauthObservationAutoConfiguration;
 import dev.ccauth.config.ContactCenterRegistrations;
 import dev.ccauth.config.RegistrationId;
 import dev.ccauth.testkit.Endpoint;
@@ -31,10 +42,15 @@ import dev.ccauth.testkit.scripted.ScriptedServer;
 import dev.ccauth.testkit.scripted.ScriptedServer.Answer;
 import dev.ccauth.testkit.spring.SandboxProperties;
 import dev.ccauth.web.ContactCenterClients;
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +59,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Captures every log line of every logger at TRACE while tokens are fetched, renewed, refused and
- * used, and looks for secrets and tokens in messages, arguments and stack traces.
+ * used, and looks for secrets and tokens in messages, arguments and stack traces, and in what
+ * Actuator and Micrometer show: health, the ccauth endpoint, meter tags and observations.
  */
 @ExtendWith(SandboxExtension.class)
 class SecretsNeverLoggedTests {
@@ -91,18 +108,8 @@ class SecretsNeverLoggedTests {
 					WebClient client = context.getBean(name, WebClient.class);
 					client.get().uri("/api/v2/users").retrieve().bodyToMono(String.class).block(Duration.ofSeconds(10));
 				}
-				context.getBean("cxoneMainWebClient", WebClient.class)
-					.get()
-					.uri("/incontactapi/services/v34.0/agents")
-					.retrieve()
-					.bodyToMono(String.class)
-					.block(Duration.ofSeconds(10));
-				context.getBean("cxoneTenantWebClient", WebClient.class)
-					.get()
-					.uri("/incontactapi/services/v34.0/agents")
-					.retrieve()
-					.bodyToMono(String.class)
-					.block(Duration.ofSeconds(10));
+				agents(context.getBean("cxoneMainWebClient", WebClient.class));
+				agents(context.getBean("cxoneTenantWebClient", WebClient.class));
 				secrets.add(clients.accessToken(RegistrationId.cxone("tenant")).block().value());
 				String prodToken = clients.accessToken(RegistrationId.genesys("prod")).block().value();
 				secrets.add(prodToken);
@@ -131,13 +138,76 @@ class SecretsNeverLoggedTests {
 			});
 		assertThat(this.appender.list).as("log lines captured at TRACE").hasSizeGreaterThan(20);
 		assertThat(this.appender.list).anySatisfy((event) -> assertThat(event.getLevel()).isEqualTo(Level.DEBUG));
-		for (ILoggingEvent event : this.appender.list) {
-			String line = event.getFormattedMessage() + " "
-					+ ((event.getThrowableProxy() != null) ? ThrowableProxyUtil.asString(event.getThrowableProxy()) : "");
-			for (String secret : secrets) {
-				assertThat(line).as("log line of %s", event.getLoggerName()).doesNotContain(secret);
+		assertNoLogLineHolds(secrets);
+	}
+
+	/**
+	 * What operators read: health, the ccauth endpoint, every meter's name and tags and every
+	 * observation's key values and error, after tokens were fetched, refused, replaced after a 401
+	 * and a call rode out a 429, all at TRACE.
+	 */
+	@Test
+	void noSecretOrTokenInHealthMetricsObservationsOrTheEndpoint(Sandbox sandbox) {
+		List<String> secrets = new ArrayList<>(List.of(sandbox.genesysClient().clientSecret(),
+				sandbox.cxoneClient().clientSecret(), sandbox.cxoneAccessKey().secret(),
+				"wrong-secret-that-must-not-leak"));
+		List<Observation.Context> observations = new java.util.concurrent.CopyOnWriteArrayList<>();
+		ObservationRegistry observationRegistry = ObservationRegistry.create();
+		observationRegistry.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
 			}
-		}
+
+			@Override
+			public void onStop(Observation.Context context) {
+				observations.add(context);
+			}
+
+		});
+		this.runner
+			.withConfiguration(AutoConfigurations.of(CcauthHealthAutoConfiguration.class,
+					CcauthMetricsAutoConfiguration.class, CcauthObservationAutoConfiguration.class,
+					CcauthEndpointAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
+					HealthEndpointAutoConfiguration.class, EndpointAutoConfiguration.class))
+			.withBean(SimpleMeterRegistry.class)
+			.withBean(ObservationRegistry.class, () -> observationRegistry)
+			.withPropertyValues("management.endpoints.web.exposure.include=health,ccauth",
+					"management.endpoint.health.show-details=always", "ccauth.retry.initial-delay=10ms")
+			.withPropertyValues(SandboxProperties.genesys(sandbox, "prod"))
+			.withPropertyValues(SandboxProperties.cxone(sandbox, "tenant"))
+			.withPropertyValues(SandboxProperties.genesys(sandbox, "wrong"))
+			.withPropertyValues("ccauth.genesys.wrong.client-secret=wrong-secret-that-must-not-leak")
+			.run((context) -> {
+				ContactCenterClients clients = context.getBean(ContactCenterClients.class);
+				WebClient prod = context.getBean("genesysProdWebClient", WebClient.class);
+				prod.get().uri("/api/v2/users").retrieve().bodyToMono(String.class).block(Duration.ofSeconds(10));
+				agents(context.getBean("cxoneTenantWebClient", WebClient.class));
+				String first = clients.accessToken(RegistrationId.genesys("prod")).block().value();
+				secrets.add(first);
+				secrets.add(clients.accessToken(RegistrationId.cxone("tenant")).block().value());
+				sandbox.revokeToken(first);
+				sandbox.failNext(Endpoint.GENESYS_USERS, 1, 429, Duration.ofSeconds(1));
+				prod.get().uri("/api/v2/users").retrieve().bodyToMono(String.class).block(Duration.ofSeconds(10));
+				secrets.add(clients.accessToken(RegistrationId.genesys("prod")).block().value());
+				assertThat(catchThrowable(() -> clients.accessToken(RegistrationId.genesys("wrong")).block()))
+					.isInstanceOf(ContactCenterException.class);
+				StringBuilder everything = new StringBuilder();
+				everything.append(JsonMapper.shared()
+					.writeValueAsString(context.getBean(HealthEndpoint.class).healthForPath("ccauth")));
+				everything.append(JsonMapper.shared()
+					.writeValueAsString(ReflectionTestUtils.invokeMethod(context.getBean("ccauthEndpoint"), "registrations")));
+				context.getBean(MeterRegistry.class).getMeters().forEach((meter) -> everything.append(meter.getId()));
+				observations.forEach((observation) -> everything.append(observation.getAllKeyValues())
+					.append(observation.getError()));
+				assertThat(everything).contains("genesys-wrong", "token requests are refused", "ccauth.http.retries",
+						"401-replay", "ccauth.token.request", "HTTP 401");
+				for (String secret : secrets) {
+					assertThat(everything.toString()).doesNotContain(secret);
+				}
+			});
+		assertNoLogLineHolds(secrets);
 	}
 
 	@Test
@@ -209,6 +279,24 @@ class SecretsNeverLoggedTests {
 			assertThat(everything.toString()).doesNotContainPattern("(?i)basic (?!\\*{6})\\S")
 				.doesNotContainPattern("(client_secret|password)=(?!\\*{6})");
 		}
+	}
+
+	private void assertNoLogLineHolds(List<String> secrets) {
+		for (ILoggingEvent event : this.appender.list) {
+			String line = event.getFormattedMessage() + " "
+					+ ((event.getThrowableProxy() != null) ? ThrowableProxyUtil.asString(event.getThrowableProxy()) : "");
+			for (String secret : secrets) {
+				assertThat(line).as("log line of %s", event.getLoggerName()).doesNotContain(secret);
+			}
+		}
+	}
+
+	private static void agents(WebClient cxone) {
+		cxone.get()
+			.uri("/incontactapi/services/v34.0/agents")
+			.retrieve()
+			.bodyToMono(String.class)
+			.block(Duration.ofSeconds(10));
 	}
 
 	/** Every form in which the secrets travel, computed here independently of the library. */

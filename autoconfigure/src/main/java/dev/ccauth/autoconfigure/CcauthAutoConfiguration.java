@@ -1,7 +1,9 @@
 package dev.ccauth.autoconfigure;
 
 import java.time.Clock;
+import java.util.List;
 
+import io.micrometer.observation.ObservationRegistry;
 import reactor.core.scheduler.Schedulers;
 
 import dev.ccauth.config.ContactCenterRegistrations;
@@ -9,6 +11,7 @@ import dev.ccauth.config.Platform;
 import dev.ccauth.cxone.CxonePlatform;
 import dev.ccauth.genesys.GenesysPlatform;
 import dev.ccauth.retry.ContactCenterRetryPolicies;
+import dev.ccauth.retry.RetryObserver;
 import dev.ccauth.token.TokenClient;
 import dev.ccauth.web.ContactCenterClients;
 import org.springframework.beans.factory.ObjectProvider;
@@ -73,9 +76,17 @@ public final class CcauthAutoConfiguration {
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
-			ObjectProvider<TokenClient.Decorator> tokenClientDecorators, Environment environment) {
+			ObjectProvider<TokenClient.Decorator> tokenClientDecorators, ObjectProvider<RetryObserver> retryObservers,
+			ObjectProvider<ObservationRegistry> observationRegistry, Environment environment) {
 		ContactCenterClients.Builder builder = ContactCenterClients.builder(registrations);
 		tokenClientDecorators.orderedStream().forEach(builder::tokenClientDecorator);
+		List<RetryObserver> observers = retryObservers.orderedStream().toList();
+		if (!observers.isEmpty()) {
+			builder.retryObserver((registration, reason, wait) -> observers
+				.forEach((observer) -> observer.retrying(registration, reason, wait)));
+		}
+		// token and discovery requests observed as children of the token request's observation
+		builder.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
 		return builder.platform(Platform.GENESYS, GenesysPlatform::endpoints)
 			.platform(Platform.CXONE, CxonePlatform::endpoints)
 			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))

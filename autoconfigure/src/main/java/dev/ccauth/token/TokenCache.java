@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.util.context.Context;
+import reactor.util.context.ContextView;
 
 import dev.ccauth.ContactCenterException;
 import dev.ccauth.config.Registration;
@@ -104,9 +106,9 @@ final class TokenCache implements TokenSource {
 
 	@Override
 	public Mono<AccessToken> token() {
-		return Mono.defer(() -> {
+		return Mono.deferContextual((caller) -> {
 			AccessToken usable = usableToken();
-			return (usable != null) ? Mono.just(usable) : fetch();
+			return (usable != null) ? Mono.just(usable) : fetch(caller);
 		});
 	}
 
@@ -168,7 +170,11 @@ final class TokenCache implements TokenSource {
 				(failure != null) ? failure.at : null, now.isBefore(coolDown) ? coolDown : null, this.client != null);
 	}
 
-	private Mono<AccessToken> fetch() {
+	/**
+	 * @param caller the Reactor context of the call that needs the token: the request it starts runs
+	 * in it, so that a trace shows the token request inside the call that waited for it
+	 */
+	private Mono<AccessToken> fetch(ContextView caller) {
 		Start start;
 		this.lock.lock();
 		try {
@@ -187,7 +193,7 @@ final class TokenCache implements TokenSource {
 		finally {
 			this.lock.unlock();
 		}
-		return start.run();
+		return start.run(caller);
 	}
 
 	private void renewInBackground(AccessToken due) {
@@ -204,7 +210,7 @@ final class TokenCache implements TokenSource {
 		}
 		this.renewals.incrementAndGet();
 		logger.debug("{}: renewing the token in the background", this.registration);
-		start.run()
+		start.run(Context.empty())
 			.subscribe((token) -> {
 			}, (error) -> logger.warn(
 					"{}: background token renewal failed, the current token stays in use until it expires: {}",
@@ -332,11 +338,12 @@ final class TokenCache implements TokenSource {
 			this.previous = previous;
 		}
 
-		Mono<AccessToken> run() {
+		Mono<AccessToken> run(ContextView caller) {
 			if (this.sink != null) {
 				TokenCache.this.requests.incrementAndGet();
 				TokenCache.this.client.requestToken(this.trigger, this.previous)
 					.switchIfEmpty(Mono.error(() -> new IllegalStateException("token client completed without a token")))
+					.contextWrite(caller)
 					.subscribe((token) -> succeeded(token, this.sink), (error) -> failed(error, this.sink));
 			}
 			return this.result;

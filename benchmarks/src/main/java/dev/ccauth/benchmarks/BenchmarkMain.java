@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -37,6 +38,7 @@ public final class BenchmarkMain {
 		Path sampleJar = settings.sampleJar();
 		int sampleRuns = settings.sampleRuns();
 		boolean wholeProcess = false;
+		boolean metricsOverhead = false;
 		int rounds = DEFAULT_ROUNDS;
 		String java25 = WholeProcess.Settings.DEFAULT_JAVA_25;
 		Path testkitJar = DEFAULT_TESTKIT_JAR;
@@ -44,6 +46,7 @@ public final class BenchmarkMain {
 			switch (args[i]) {
 				case "--out" -> out = Path.of(value(args, ++i));
 				case "--whole-process" -> wholeProcess = true;
+				case "--metrics-overhead" -> metricsOverhead = true;
 				case "--rounds" -> rounds = Integer.parseInt(value(args, ++i));
 				case "--java25" -> java25 = value(args, ++i);
 				case "--testkit-jar" -> testkitJar = Path.of(value(args, ++i));
@@ -69,6 +72,11 @@ public final class BenchmarkMain {
 			wholeProcess(sampleJar, testkitJar, java25, rounds, command, out);
 			return;
 		}
+		if (metricsOverhead) {
+			MetricsOverheadReport.run(List.of(args).contains("--smoke") ? MetricsOverhead.Settings.smoke()
+					: MetricsOverhead.Settings.full(), command, out);
+			System.exit(0);
+		}
 		settings = settings.withSampleJar(sampleJar, sampleRuns);
 		System.err.printf(Locale.ROOT, "ccauth benchmarks on %d cores; this takes a few minutes%n",
 				Runtime.getRuntime().availableProcessors());
@@ -78,8 +86,10 @@ public final class BenchmarkMain {
 		System.out.print(markdown);
 		System.out.flush();
 		if (out != null) {
-			// the whole-process section comes from its own run: keep it
-			String kept = Files.exists(out) ? Report.section(Files.readString(out), WholeProcessReport.SECTION) : "";
+			// the whole-process and metrics-overhead sections come from their own runs: keep them
+			String existing = Files.exists(out) ? Files.readString(out) : "";
+			String kept = Report.section(existing, WholeProcessReport.SECTION)
+					+ Report.section(existing, MetricsOverheadReport.SECTION);
 			Files.writeString(out, markdown.stripTrailing() + "\n" + (kept.isEmpty() ? "" : "\n" + kept),
 					StandardCharsets.UTF_8);
 			System.err.println("written to " + out);
@@ -133,6 +143,7 @@ public final class BenchmarkMain {
 	static String usage() {
 		return "usage: " + JAR + " [--out FILE] [--smoke] [--sample-jar PATH] [--sample-runs N]\n"
 				+ "       " + JAR + " --whole-process [--out FILE] [--rounds N] [--java25 PATH] [--testkit-jar PATH]\n"
+				+ "       " + JAR + " --metrics-overhead [--out FILE] [--smoke]\n"
 				+ "  --out FILE         also write the markdown report to FILE (e.g. benchmarks/RESULTS.md)\n"
 				+ "  --smoke            tiny sizes (seconds), as the module's unit test runs them; no sample app\n"
 				+ "  --sample-jar PATH  the sample app's jar (default " + Settings.DEFAULT_SAMPLE_JAR
@@ -143,8 +154,9 @@ public final class BenchmarkMain {
 				+ "                     --out then rewrites only its section of FILE\n"
 				+ "  --rounds N         its rounds (default " + DEFAULT_ROUNDS + ")\n"
 				+ "  --java25 PATH      its Java 25 (default " + WholeProcess.Settings.DEFAULT_JAVA_25 + "; missing: row skipped)\n"
-				+ "  --testkit-jar PATH the sandbox's standalone jar (default " + DEFAULT_TESTKIT_JAR + ")"
-				+ "\n"
+				+ "  --testkit-jar PATH the sandbox's standalone jar (default " + DEFAULT_TESTKIT_JAR + ")\n"
+				+ "  --metrics-overhead only scenario 2 with and without ccauth's meters (a SimpleMeterRegistry), beside an\n"
+				+ "                     identical control (--smoke: tiny sizes); --out then rewrites only its section of FILE\n"
 				+ "       " + JAR + " --fleet [--smoke] [--out FILE]   token requests of 1, 4, 16 processes, Redis store";
 	}
 

@@ -16,6 +16,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
@@ -70,6 +71,13 @@ final class Clients {
 
 		/** Starts a context whose registration points at the sandbox; {@code extra} are more properties. */
 		static Ccauth start(Sandbox sandbox, String... extra) {
+			return start(sandbox, (context) -> {
+			}, extra);
+		}
+
+		/** As {@link #start(Sandbox, String...)}, the initializer run first (to add a bean of the application's). */
+		static Ccauth start(Sandbox sandbox, ApplicationContextInitializer<ConfigurableApplicationContext> initializer,
+				String... extra) {
 			List<String> properties = new ArrayList<>(List.of(
 					// what the testkit's SandboxProperties.genesys(sandbox, "bench") gives, over HTTP
 					"ccauth.genesys.bench.client-id=" + sandbox.genesysClient().clientId(),
@@ -86,6 +94,7 @@ final class Clients {
 				.bannerMode(Banner.Mode.OFF)
 				.logStartupInfo(false)
 				.registerShutdownHook(false)
+				.initializers(initializer)
 				.properties(properties.toArray(String[]::new))
 				.run();
 			return new Ccauth(context);

@@ -1,6 +1,8 @@
 package dev.ccauth.sample;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import dev.ccauth.config.Registration;
 import dev.ccauth.token.AccessToken;
+import dev.ccauth.token.TokenSource;
 import dev.ccauth.web.ContactCenterClients;
 
 /**
@@ -43,8 +46,12 @@ final class CheckCommand implements ToolCommand {
 	@Mixin
 	CommonOptions common;
 
-	/** What was found out about one registration; every text in it is redacted. */
-	record Outcome(Registration registration, AccessToken token, int exitCode, List<String> error) {
+	/**
+	 * What was found out about one registration; every text in it is redacted. {@code state} is the
+	 * token source's own account after the check, the one Actuator's health reads too.
+	 */
+	record Outcome(Registration registration, AccessToken token, TokenSource.State state, int exitCode,
+			List<String> error) {
 
 		boolean ok() {
 			return this.token != null;
@@ -85,15 +92,16 @@ final class CheckCommand implements ToolCommand {
 	}
 
 	private static Outcome check(Session session, Registration registration) {
+		TokenSource tokens = session.clients().tokenSource(registration.id());
 		try {
-			return new Outcome(registration, session.clients().accessToken(registration.id()).block(), ExitCode.OK,
-					List.of());
+			AccessToken token = tokens.token().block();
+			return new Outcome(registration, token, tokens.state(), ExitCode.OK, List.of());
 		}
 		catch (RuntimeException ex) {
 			List<String> lines = Failures.describe(ex).stream().map(session.redactor()::redact).toList();
 			List<String> error = new ArrayList<>(lines);
 			error.set(0, lines.get(0).replaceFirst("^ccauth: ", ""));
-			return new Outcome(registration, null, Failures.exitCode(ex), error);
+			return new Outcome(registration, null, tokens.state(), Failures.exitCode(ex), error);
 		}
 	}
 
@@ -116,13 +124,18 @@ final class CheckCommand implements ToolCommand {
 		else {
 			line(out, "error", outcome.error().get(0));
 			outcome.error().stream().skip(1).forEach((text) -> out.print("  " + text + "\n"));
+			if (outcome.state().coolingDown()) {
+				line(out, "next request", "not before " + instant(outcome.state().coolDownUntil())
+						+ " (the token endpoint is left alone after a failure)");
+			}
 		}
 		out.flush();
 	}
 
 	/**
-	 * One JSON document: {@code ok}, counts, and per registration what the table shows, with
-	 * {@code null} for what is unknown. Field names are a contract for scripts: add, never rename.
+	 * One JSON document: {@code ok}, counts, and per registration what the table shows and what its
+	 * token source's state says, with {@code null} for what is unknown. Field names are a contract for
+	 * scripts: add, never rename.
 	 */
 	private static void json(PrintWriter out, List<Outcome> outcomes, long failed) {
 		JsonMapper json = JsonMapper.shared();
@@ -156,6 +169,15 @@ final class CheckCommand implements ToolCommand {
 			if (token != null) {
 				scopes(token).forEach(scope::add);
 			}
+			// from the token source's state, as Actuator's health shows it
+			TokenSource.State state = outcome.state();
+			node.put("validToken", state.holdsValidToken());
+			node.put("canRenew", state.canRenew());
+			node.put("tokenObtainedAt", instant(state.obtainedAt()));
+			node.put("tokenExpiresInSeconds", (state.expiresAt() != null)
+					? Math.max(0, Duration.between(Instant.now(), state.expiresAt()).toSeconds()) : null);
+			node.put("lastFailureAt", instant(state.lastFailureAt()));
+			node.put("coolDownUntil", instant(state.coolDownUntil()));
 			if (outcome.ok()) {
 				node.putNull("error");
 			}
@@ -170,7 +192,11 @@ final class CheckCommand implements ToolCommand {
 	}
 
 	private static String expiresAt(AccessToken token) {
-		return token.expiresAt().map((instant) -> instant.truncatedTo(ChronoUnit.SECONDS).toString()).orElse(null);
+		return token.expiresAt().map(CheckCommand::instant).orElse(null);
+	}
+
+	private static String instant(Instant instant) {
+		return (instant != null) ? instant.truncatedTo(ChronoUnit.SECONDS).toString() : null;
 	}
 
 	private static List<String> scopes(AccessToken token) {

@@ -49,6 +49,7 @@ class CheckIT {
 				.contains("region          us-east-1")
 				.contains("token endpoint  " + sandbox.cxoneTutorialTokenUri())
 				.contains("error           cxone/default: ")
+				.contains("next request    not before ")
 				.contains("1 FAILED")
 				.doesNotContain("wrong-cxone-secret");
 			Tool.assertNoSecrets(result, sandbox);
@@ -74,12 +75,25 @@ class CheckIT {
 			assertThat(genesys.get("clientId").asString()).isEqualTo(sandbox.genesysClient().clientId());
 			assertThat(genesys.get("tokenLifetimeSeconds").asInt()).isEqualTo(3600);
 			assertThat(genesys.get("error").isNull()).isTrue();
+			// the token source's state, as Actuator's health shows it
+			assertThat(genesys.get("validToken").asBoolean()).isTrue();
+			assertThat(genesys.get("canRenew").asBoolean()).isTrue();
+			assertThat(genesys.get("tokenObtainedAt").asString()).isNotEmpty();
+			assertThat(genesys.get("tokenExpiresInSeconds").asLong()).isBetween(3500L, 3600L);
+			assertThat(genesys.get("lastFailureAt").isNull()).isTrue();
+			assertThat(genesys.get("coolDownUntil").isNull()).isTrue();
 			JsonNode failed = document.get("registrations").get(1);
 			assertThat(failed.get("platform").asString()).isEqualTo("cxone");
 			assertThat(failed.get("ok").asBoolean()).isFalse();
 			assertThat(failed.get("tokenExpiresAt").isNull()).isTrue();
 			assertThat(failed.get("error").get("exitCode").asInt()).isEqualTo(3);
 			assertThat(failed.get("error").get("message").asString()).startsWith("cxone/default: ");
+			assertThat(failed.get("validToken").asBoolean()).isFalse();
+			assertThat(failed.get("tokenObtainedAt").isNull()).isTrue();
+			assertThat(failed.get("tokenExpiresInSeconds").isNull()).isTrue();
+			assertThat(failed.get("lastFailureAt").asString()).isNotEmpty();
+			assertThat(java.time.Instant.parse(failed.get("coolDownUntil").asString()))
+				.isAfterOrEqualTo(java.time.Instant.parse(failed.get("lastFailureAt").asString()));
 			assertThat(result.stdout()).doesNotContain("wrong-cxone-secret");
 			Tool.assertNoSecrets(result, sandbox);
 		}
