@@ -24,6 +24,9 @@ final class Redactor {
 
 	static final String MASK = "******";
 
+	/** Forms shorter than this are masked as whole words only. */
+	private static final int SHORT = 6;
+
 	private static final Pattern AUTHORIZATION = Pattern.compile("(?i)\\b(basic|bearer)(\\s+)[A-Za-z0-9\\-._~+/]{4,}=*");
 
 	private static final Pattern FORM_FIELD = Pattern
@@ -97,7 +100,9 @@ final class Redactor {
 		}
 		String result = text;
 		for (String form : this.forms) {
-			result = result.replace(form, MASK);
+			// a short form (a test's secret "b") is masked where it stands alone, not inside every word
+			result = (form.length() >= SHORT) ? result.replace(form, MASK)
+					: result.replaceAll("(?<![A-Za-z0-9])" + Pattern.quote(form) + "(?![A-Za-z0-9])", MASK);
 		}
 		result = AUTHORIZATION.matcher(result).replaceAll("$1$2" + MASK);
 		result = FORM_FIELD.matcher(result).replaceAll("$1=" + MASK);

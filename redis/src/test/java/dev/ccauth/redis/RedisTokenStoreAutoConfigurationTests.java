@@ -38,6 +38,42 @@ class RedisTokenStoreAutoConfigurationTests {
 	}
 
 	@Test
+	void healthAndMetersShowWhenRedisFailsAndNoCallDoes() {
+		try (dev.ccauth.testkit.Sandbox sandbox = dev.ccauth.testkit.Sandbox.start()) {
+			this.runner.withPropertyValues(dev.ccauth.testkit.spring.SandboxProperties.genesys(sandbox, "prod"))
+				.withPropertyValues("ccauth.redis.connect-timeout=300ms", "ccauth.redis.operation-timeout=300ms")
+				.withBean(io.micrometer.core.instrument.simple.SimpleMeterRegistry.class)
+				.run((context) -> {
+					var registry = context.getBean(io.micrometer.core.instrument.simple.SimpleMeterRegistry.class);
+					context.getBean(io.micrometer.core.instrument.binder.MeterBinder.class).bindTo(registry);
+					var health = context.getBean("ccauthTokenStoreHealthIndicator",
+							org.springframework.boot.health.contributor.HealthIndicator.class);
+					assertThat(health.health().getDetails()).containsEntry("sharing", true);
+					assertThat(context.getBean(dev.ccauth.web.ContactCenterClients.class)
+						.accessToken(dev.ccauth.config.RegistrationId.genesys("prod"))
+						.block(Duration.ofSeconds(20))).isNotNull();
+					var down = health.health();
+					assertThat(down.getStatus().getCode()).isEqualTo("UP");
+					assertThat(down.getDetails()).containsEntry("sharing", false).containsEntry("fallbacks", 1L)
+						.containsKey("reason");
+					assertThat(registry.get("ccauth.token.store.available").gauge().value()).isZero();
+					assertThat(registry.get("ccauth.token.store.fallbacks").functionCounter().count()).isOne();
+				});
+		}
+	}
+
+	@Test
+	void noHealthOrMetersWithoutTheirLibraries() {
+		this.runner
+			.withClassLoader(new FilteredClassLoader("org.springframework.boot.health", "io.micrometer.core"))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(RedisTokenStore.class);
+				assertThat(context).doesNotHaveBean("ccauthTokenStoreHealthIndicator")
+					.doesNotHaveBean("ccauthTokenStoreMeters");
+			});
+	}
+
+	@Test
 	void withoutARedisConnectionNothingChanges() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(RedisTokenStoreAutoConfiguration.class,
