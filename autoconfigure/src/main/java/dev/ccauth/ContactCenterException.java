@@ -5,9 +5,10 @@ import java.util.Optional;
 import dev.ccauth.config.RegistrationId;
 
 /**
- * A call for a registration failed. Carries what a pipeline log needs to tell the cause without a
- * stack trace: registration, platform, endpoint, HTTP status, the platform's error code and
- * description, and a one-line hint on how to fix it. Never a secret or a token.
+ * A call for a registration failed. Carries what a pipeline log needs to tell the cause
+ * without a stack trace: registration, platform, endpoint, HTTP status, the platform's
+ * error code and description, and a one-line hint on how to fix it. Never a secret or a
+ * token.
  */
 public class ContactCenterException extends RuntimeException {
 
@@ -81,8 +82,9 @@ public class ContactCenterException extends RuntimeException {
 	}
 
 	/**
-	 * This failure again, for a call that gets it without a new attempt (during the cool-down after
-	 * it): the same fields, the note added to the summary, and this failure as the cause.
+	 * This failure again, for a call that gets it without a new attempt (during the
+	 * cool-down after it): the same fields, the note added to the summary, and this
+	 * failure as the cause.
 	 */
 	public ContactCenterException repeated(String note) {
 		return new ContactCenterException(this.registration, this.endpoint, this.status, this.errorCode,
@@ -99,7 +101,10 @@ public class ContactCenterException extends RuntimeException {
 		return this.hint;
 	}
 
-	/** Whether a later attempt may succeed (rate limiting, a transient failure, no response). */
+	/**
+	 * Whether a later attempt may succeed (rate limiting, a transient failure, no
+	 * response).
+	 */
 	public boolean isTransient() {
 		return false;
 	}

@@ -1,5 +1,5 @@
 /**
- * The base of every ccauth failure, {@code ContactCenterException}: what a pipeline log needs to
- * tell a cause without a stack trace.
+ * The base of every ccauth failure, {@code ContactCenterException}: what a pipeline log
+ * needs to tell a cause without a stack trace.
  */
 package dev.ccauth;

@@ -15,12 +15,16 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shape of the runtime module: packages that depend one way, lowest first, platforms that
- * know nothing of each other, and a public surface that is exactly the documented API.
+ * The shape of the runtime module: packages that depend one way, lowest first, platforms
+ * that know nothing of each other, and a public surface that is exactly the documented
+ * API.
  */
 class ArchitectureTests {
 
-	/** Every public type, as the README's "Public API" lists it; anything else is package-private. */
+	/**
+	 * Every public type, as the README's "Public API" lists it; anything else is
+	 * package-private.
+	 */
 	static final Set<String> PUBLIC_API = Set.of(
 			// what applications use
 			"dev.ccauth.ContactCenterException", "dev.ccauth.web.ContactCenterClients",
@@ -44,17 +48,18 @@ class ArchitectureTests {
 			"dev.ccauth.config.TokenSettings$Store",
 			// what integrations build on
 			"dev.ccauth.token.TokenSource", "dev.ccauth.token.TokenSource$Builder",
-			"dev.ccauth.token.TokenSource$Statistics", "dev.ccauth.token.TokenSource$State", "dev.ccauth.token.TokenClient",
-			"dev.ccauth.token.TokenClient$Trigger", "dev.ccauth.token.TokenClient$Decorator",
-			"dev.ccauth.web.ContactCenterClients$Builder", "dev.ccauth.retry.RetryAfterBackoff",
-			"dev.ccauth.retry.RetryObserver", "dev.ccauth.retry.RetryObserver$Reason",
-			"dev.ccauth.genesys.GenesysPlatform", "dev.ccauth.cxone.CxonePlatform",
+			"dev.ccauth.token.TokenSource$Statistics", "dev.ccauth.token.TokenSource$State",
+			"dev.ccauth.token.TokenClient", "dev.ccauth.token.TokenClient$Trigger",
+			"dev.ccauth.token.TokenClient$Decorator", "dev.ccauth.web.ContactCenterClients$Builder",
+			"dev.ccauth.retry.RetryAfterBackoff", "dev.ccauth.retry.RetryObserver",
+			"dev.ccauth.retry.RetryObserver$Reason", "dev.ccauth.genesys.GenesysPlatform",
+			"dev.ccauth.cxone.CxonePlatform",
 			// what a platform implements and uses
 			"dev.ccauth.token.PlatformEndpoints", "dev.ccauth.token.PlatformEndpoints$Factory",
-			"dev.ccauth.token.TokenGrant", "dev.ccauth.config.PlatformDetails", "dev.ccauth.config.Registration$Builder",
-			"dev.ccauth.config.RegistrationDefaults", "dev.ccauth.config.RegistrationProblems",
-			"dev.ccauth.config.EnvironmentVariables", "dev.ccauth.config.Endpoints", "dev.ccauth.http.ResponseBodies",
-			"dev.ccauth.http.RetryAfter");
+			"dev.ccauth.token.TokenGrant", "dev.ccauth.config.PlatformDetails",
+			"dev.ccauth.config.Registration$Builder", "dev.ccauth.config.RegistrationDefaults",
+			"dev.ccauth.config.RegistrationProblems", "dev.ccauth.config.EnvironmentVariables",
+			"dev.ccauth.config.Endpoints", "dev.ccauth.http.ResponseBodies", "dev.ccauth.http.RetryAfter");
 
 	private static final JavaClasses CLASSES = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -64,22 +69,38 @@ class ArchitectureTests {
 	@Test
 	void packagesDependOneWayLowestFirst() {
 		layeredArchitecture().consideringOnlyDependenciesInLayers()
-			.layer("Config").definedBy("dev.ccauth.config..")
-			.layer("Base").definedBy("dev.ccauth")
-			.layer("Http").definedBy("dev.ccauth.http..")
-			.layer("Retry").definedBy("dev.ccauth.retry..")
-			.layer("Token").definedBy("dev.ccauth.token..")
-			.layer("Genesys").definedBy("dev.ccauth.genesys..")
-			.layer("Cxone").definedBy("dev.ccauth.cxone..")
-			.layer("Web").definedBy("dev.ccauth.web..")
-			.layer("Observability").definedBy("dev.ccauth.observability..")
-			.layer("Autoconfigure").definedBy("dev.ccauth.autoconfigure..")
-			.whereLayer("Autoconfigure").mayNotBeAccessedByAnyLayer()
-			.whereLayer("Observability").mayOnlyBeAccessedByLayers("Autoconfigure")
-			.whereLayer("Web").mayOnlyBeAccessedByLayers("Observability", "Autoconfigure")
-			.whereLayer("Genesys").mayOnlyBeAccessedByLayers("Autoconfigure")
-			.whereLayer("Cxone").mayOnlyBeAccessedByLayers("Autoconfigure")
-			.whereLayer("Token").mayOnlyBeAccessedByLayers("Genesys", "Cxone", "Web", "Observability", "Autoconfigure")
+			.layer("Config")
+			.definedBy("dev.ccauth.config..")
+			.layer("Base")
+			.definedBy("dev.ccauth")
+			.layer("Http")
+			.definedBy("dev.ccauth.http..")
+			.layer("Retry")
+			.definedBy("dev.ccauth.retry..")
+			.layer("Token")
+			.definedBy("dev.ccauth.token..")
+			.layer("Genesys")
+			.definedBy("dev.ccauth.genesys..")
+			.layer("Cxone")
+			.definedBy("dev.ccauth.cxone..")
+			.layer("Web")
+			.definedBy("dev.ccauth.web..")
+			.layer("Observability")
+			.definedBy("dev.ccauth.observability..")
+			.layer("Autoconfigure")
+			.definedBy("dev.ccauth.autoconfigure..")
+			.whereLayer("Autoconfigure")
+			.mayNotBeAccessedByAnyLayer()
+			.whereLayer("Observability")
+			.mayOnlyBeAccessedByLayers("Autoconfigure")
+			.whereLayer("Web")
+			.mayOnlyBeAccessedByLayers("Observability", "Autoconfigure")
+			.whereLayer("Genesys")
+			.mayOnlyBeAccessedByLayers("Autoconfigure")
+			.whereLayer("Cxone")
+			.mayOnlyBeAccessedByLayers("Autoconfigure")
+			.whereLayer("Token")
+			.mayOnlyBeAccessedByLayers("Genesys", "Cxone", "Web", "Observability", "Autoconfigure")
 			.whereLayer("Retry")
 			.mayOnlyBeAccessedByLayers("Token", "Genesys", "Cxone", "Web", "Observability", "Autoconfigure")
 			.whereLayer("Http")
@@ -103,8 +124,10 @@ class ArchitectureTests {
 				publicTypes.add(type.getName());
 			}
 		}
-		assertThat(publicTypes).as("public types; add a new one to the README's Public API and to this list, "
-				+ "or make it package-private").containsExactlyInAnyOrderElementsOf(PUBLIC_API);
+		assertThat(publicTypes)
+			.as("public types; add a new one to the README's Public API and to this list, "
+					+ "or make it package-private")
+			.containsExactlyInAnyOrderElementsOf(PUBLIC_API);
 	}
 
 	private static boolean isPublicAllTheWayOut(JavaClass type) {

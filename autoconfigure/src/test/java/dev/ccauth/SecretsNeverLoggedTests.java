@@ -58,9 +58,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Captures every log line of every logger at TRACE while tokens are fetched, renewed, refused and
- * used, and looks for secrets and tokens in messages, arguments and stack traces, and in what
- * Actuator and Micrometer show: health, the ccauth endpoint, meter tags and observations.
+ * Captures every log line of every logger at TRACE while tokens are fetched, renewed,
+ * refused and used, and looks for secrets and tokens in messages, arguments and stack
+ * traces, and in what Actuator and Micrometer show: health, the ccauth endpoint, meter
+ * tags and observations.
  */
 @ExtendWith(SandboxExtension.class)
 class SecretsNeverLoggedTests {
@@ -142,15 +143,15 @@ class SecretsNeverLoggedTests {
 	}
 
 	/**
-	 * What operators read: health, the ccauth endpoint, every meter's name and tags and every
-	 * observation's key values and error, after tokens were fetched, refused, replaced after a 401
-	 * and a call rode out a 429, all at TRACE.
+	 * What operators read: health, the ccauth endpoint, every meter's name and tags and
+	 * every observation's key values and error, after tokens were fetched, refused,
+	 * replaced after a 401 and a call rode out a 429, all at TRACE.
 	 */
 	@Test
 	void noSecretOrTokenInHealthMetricsObservationsOrTheEndpoint(Sandbox sandbox) {
-		List<String> secrets = new ArrayList<>(List.of(sandbox.genesysClient().clientSecret(),
-				sandbox.cxoneClient().clientSecret(), sandbox.cxoneAccessKey().secret(),
-				"wrong-secret-that-must-not-leak"));
+		List<String> secrets = new ArrayList<>(
+				List.of(sandbox.genesysClient().clientSecret(), sandbox.cxoneClient().clientSecret(),
+						sandbox.cxoneAccessKey().secret(), "wrong-secret-that-must-not-leak"));
 		List<Observation.Context> observations = new java.util.concurrent.CopyOnWriteArrayList<>();
 		ObservationRegistry observationRegistry = ObservationRegistry.create();
 		observationRegistry.observationConfig().observationHandler(new ObservationHandler<>() {
@@ -197,7 +198,8 @@ class SecretsNeverLoggedTests {
 				everything.append(JsonMapper.shared()
 					.writeValueAsString(context.getBean(HealthEndpoint.class).healthForPath("ccauth")));
 				everything.append(JsonMapper.shared()
-					.writeValueAsString(ReflectionTestUtils.invokeMethod(context.getBean("ccauthEndpoint"), "registrations")));
+					.writeValueAsString(
+							ReflectionTestUtils.invokeMethod(context.getBean("ccauthEndpoint"), "registrations")));
 				context.getBean(MeterRegistry.class).getMeters().forEach((meter) -> everything.append(meter.getId()));
 				observations.forEach((observation) -> everything.append(observation.getAllKeyValues())
 					.append(observation.getError()));
@@ -221,9 +223,9 @@ class SecretsNeverLoggedTests {
 	}
 
 	/**
-	 * A token endpoint that echoes the request back (headers, Basic credentials and form body) in
-	 * every field of its error body, or as text, at 400, 401 and 500: no form of a secret reaches an
-	 * exception or a log line at any level.
+	 * A token endpoint that echoes the request back (headers, Basic credentials and form
+	 * body) in every field of its error body, or as text, at 400, 401 and 500: no form of
+	 * a secret reaches an exception or a log line at any level.
 	 */
 	@ParameterizedTest
 	@CsvSource({ "400, JSON", "401, JSON", "500, JSON", "400, TEXT", "401, TEXT", "500, TEXT" })
@@ -233,17 +235,21 @@ class SecretsNeverLoggedTests {
 		try (ScriptedServer server = ScriptedServer.start()) {
 			server.answer("/oauth/token", Answer.echo(status, format));
 			Throwable[] failures = new Throwable[3];
-			this.runner
-				.withPropertyValues("ccauth.retry.max-attempts=2", "ccauth.retry.initial-delay=10ms",
-						"ccauth.genesys.basic.client-id=echo-client", "ccauth.genesys.basic.token-uri=" + server.url("/oauth/token"),
-						"ccauth.genesys.basic.base-url=" + server.url(""),
-						"ccauth.genesys.post.client-id=echo-client", "ccauth.genesys.post.client-authentication=post",
-						"ccauth.genesys.post.token-uri=" + server.url("/oauth/token"), "ccauth.genesys.post.base-url=" + server.url(""),
-						"ccauth.cxone.key.client-id=echo-client", "ccauth.cxone.key.access-key-id=key-id",
-						"ccauth.cxone.key.token-uri=" + server.url("/oauth/token"), "ccauth.cxone.key.base-url=" + server.url(""))
-				.withInitializer((context) -> context.getEnvironment().getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("secrets",
-						java.util.Map.of("ccauth.genesys.basic.client-secret", clientSecret, "ccauth.genesys.post.client-secret",
-								clientSecret, "ccauth.cxone.key.client-secret", clientSecret, "ccauth.cxone.key.access-key-secret", keySecret))))
+			this.runner.withPropertyValues("ccauth.retry.max-attempts=2", "ccauth.retry.initial-delay=10ms",
+					"ccauth.genesys.basic.client-id=echo-client",
+					"ccauth.genesys.basic.token-uri=" + server.url("/oauth/token"),
+					"ccauth.genesys.basic.base-url=" + server.url(""), "ccauth.genesys.post.client-id=echo-client",
+					"ccauth.genesys.post.client-authentication=post",
+					"ccauth.genesys.post.token-uri=" + server.url("/oauth/token"),
+					"ccauth.genesys.post.base-url=" + server.url(""), "ccauth.cxone.key.client-id=echo-client",
+					"ccauth.cxone.key.access-key-id=key-id", "ccauth.cxone.key.token-uri=" + server.url("/oauth/token"),
+					"ccauth.cxone.key.base-url=" + server.url(""))
+				.withInitializer((context) -> context.getEnvironment()
+					.getPropertySources()
+					.addFirst(new org.springframework.core.env.MapPropertySource("secrets",
+							java.util.Map.of("ccauth.genesys.basic.client-secret", clientSecret,
+									"ccauth.genesys.post.client-secret", clientSecret, "ccauth.cxone.key.client-secret",
+									clientSecret, "ccauth.cxone.key.access-key-secret", keySecret))))
 				.run((context) -> {
 					assertThat(context).hasNotFailed();
 					ContactCenterClients clients = context.getBean(ContactCenterClients.class);
@@ -251,8 +257,10 @@ class SecretsNeverLoggedTests {
 					failures[1] = catchThrowable(() -> clients.accessToken(RegistrationId.genesys("post")).block());
 					failures[2] = catchThrowable(() -> clients.accessToken(RegistrationId.cxone("key")).block());
 				});
-			assertThat(server.requestCount("/oauth/token")).as("the endpoint saw the credentials").isGreaterThanOrEqualTo(3);
-			assertThat(server.requests()).anySatisfy((request) -> assertThat(request.body()).contains("client_secret="));
+			assertThat(server.requestCount("/oauth/token")).as("the endpoint saw the credentials")
+				.isGreaterThanOrEqualTo(3);
+			assertThat(server.requests())
+				.anySatisfy((request) -> assertThat(request.body()).contains("client_secret="));
 			StringBuilder everything = new StringBuilder();
 			for (Throwable failure : failures) {
 				assertThat(failure).isInstanceOf(ContactCenterException.class);
@@ -260,7 +268,8 @@ class SecretsNeverLoggedTests {
 			}
 			List<ILoggingEvent> events;
 			synchronized (this.appender) {
-				// background threads may still log; the appender appends under its own lock
+				// background threads may still log; the appender appends under its own
+				// lock
 				events = List.copyOf(this.appender.list);
 			}
 			for (ILoggingEvent event : events) {
@@ -270,7 +279,8 @@ class SecretsNeverLoggedTests {
 				}
 			}
 			for (String form : forms("echo-client", clientSecret, keySecret)) {
-				// a truncated echo must not leak a part either: no ten characters of any form in a row
+				// a truncated echo must not leak a part either: no ten characters of any
+				// form in a row
 				for (int start = 0; start + 10 <= form.length(); start++) {
 					assertThat(everything.toString()).as("part of form %s", form)
 						.doesNotContain(form.substring(start, start + 10));
@@ -283,8 +293,8 @@ class SecretsNeverLoggedTests {
 
 	private void assertNoLogLineHolds(List<String> secrets) {
 		for (ILoggingEvent event : this.appender.list) {
-			String line = event.getFormattedMessage() + " "
-					+ ((event.getThrowableProxy() != null) ? ThrowableProxyUtil.asString(event.getThrowableProxy()) : "");
+			String line = event.getFormattedMessage() + " " + ((event.getThrowableProxy() != null)
+					? ThrowableProxyUtil.asString(event.getThrowableProxy()) : "");
 			for (String secret : secrets) {
 				assertThat(line).as("log line of %s", event.getLoggerName()).doesNotContain(secret);
 			}
@@ -299,7 +309,9 @@ class SecretsNeverLoggedTests {
 			.block(Duration.ofSeconds(10));
 	}
 
-	/** Every form in which the secrets travel, computed here independently of the library. */
+	/**
+	 * Every form in which the secrets travel, computed here independently of the library.
+	 */
 	static List<String> forms(String clientId, String... secrets) {
 		List<String> forms = new ArrayList<>();
 		for (String secret : secrets) {

@@ -39,15 +39,16 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.support.WebClientHttpServiceGroupConfigurer;
 
 /**
- * ccauth's auto-configuration: the registrations from {@code ccauth.*} (or the environment), a
- * {@link ContactCenterClients}, one {@link WebClient} and one {@link RestClient} bean per
- * registration, and the HTTP service groups named after registrations. Clients start from Boot's
- * builders and {@code spring.http.clients.*} settings. It defines no security configuration and no
- * {@code spring.security.*} registration, so the host application's own security stays as it was.
+ * ccauth's auto-configuration: the registrations from {@code ccauth.*} (or the
+ * environment), a {@link ContactCenterClients}, one {@link WebClient} and one
+ * {@link RestClient} bean per registration, and the HTTP service groups named after
+ * registrations. Clients start from Boot's builders and {@code spring.http.clients.*}
+ * settings. It defines no security configuration and no {@code spring.security.*}
+ * registration, so the host application's own security stays as it was.
  */
-@AutoConfiguration(after = { WebClientAutoConfiguration.class, SslAutoConfiguration.class,
-		HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-		ImperativeHttpClientAutoConfiguration.class },
+@AutoConfiguration(
+		after = { WebClientAutoConfiguration.class, SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				ReactiveHttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class },
 		afterName = "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration")
 @ConditionalOnClass({ WebClient.class, reactor.netty.http.client.HttpClient.class })
 @EnableConfigurationProperties(CcauthProperties.class)
@@ -85,7 +86,8 @@ public final class CcauthAutoConfiguration {
 			builder.retryObserver((registration, reason, wait) -> observers
 				.forEach((observer) -> observer.retrying(registration, reason, wait)));
 		}
-		// token and discovery requests observed as children of the token request's observation
+		// token and discovery requests observed as children of the token request's
+		// observation
 		builder.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
 		return builder.platform(Platform.GENESYS, GenesysPlatform::endpoints)
 			.platform(Platform.CXONE, CxonePlatform::endpoints)

@@ -16,14 +16,15 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
  *
  * @param genesys Genesys Cloud registrations by name; each gets a WebClient bean
  * (genesysWebClient for "default", else genesys&lt;Name&gt;WebClient)
- * @param cxone NICE CXone registrations by name; each gets a WebClient bean (cxoneWebClient for
- * "default", else cxone&lt;Name&gt;WebClient)
+ * @param cxone NICE CXone registrations by name; each gets a WebClient bean
+ * (cxoneWebClient for "default", else cxone&lt;Name&gt;WebClient)
  * @param token Token lifetime settings shared by every registration
  * @param retry Retry and backoff settings shared by every registration
- * @param http HTTP timeouts shared by every registration (default: Boot's spring.http.clients.*, else
- * ccauth's)
- * @param validateOnStartup Whether to fetch every registration's token before the application
- * reports ready, so that bad credentials stop startup (makes network calls at startup)
+ * @param http HTTP timeouts shared by every registration (default: Boot's
+ * spring.http.clients.*, else ccauth's)
+ * @param validateOnStartup Whether to fetch every registration's token before the
+ * application reports ready, so that bad credentials stop startup (makes network calls at
+ * startup)
  */
 @ConfigurationProperties("ccauth")
 public record CcauthProperties(Map<String, GenesysRegistrationProperties> genesys,
@@ -34,7 +35,8 @@ public record CcauthProperties(Map<String, GenesysRegistrationProperties> genesy
 	public CcauthProperties {
 		genesys = (genesys != null) ? Map.copyOf(genesys) : Map.of();
 		cxone = (cxone != null) ? Map.copyOf(cxone) : Map.of();
-		// unset values stay unset: Boot's spring.http.clients.* and then ccauth's defaults fill them in
+		// unset values stay unset: Boot's spring.http.clients.* and then ccauth's
+		// defaults fill them in
 	}
 
 }

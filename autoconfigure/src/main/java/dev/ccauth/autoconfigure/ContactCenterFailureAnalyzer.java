@@ -5,8 +5,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Reports a failed token fetch at startup ({@code ccauth.validate-on-startup=true}) as the
- * platform's answer and its fix, rather than as a stack trace.
+ * Reports a failed token fetch at startup ({@code ccauth.validate-on-startup=true}) as
+ * the platform's answer and its fix, rather than as a stack trace.
  */
 class ContactCenterFailureAnalyzer extends AbstractFailureAnalyzer<ContactCenterException> {
 

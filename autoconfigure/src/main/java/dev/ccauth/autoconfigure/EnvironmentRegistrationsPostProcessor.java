@@ -16,11 +16,12 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Zero configuration: each platform's {@code default} registration takes from the environment
- * variables pipelines already have every value the configuration leaves unset. It is made when no
- * registration of the platform is configured and a credential variable is set, and completed when
- * the configuration names it. The result is ordinary {@code ccauth.*} properties of the lowest
- * precedence, so the configuration wins wherever both are set.
+ * Zero configuration: each platform's {@code default} registration takes from the
+ * environment variables pipelines already have every value the configuration leaves
+ * unset. It is made when no registration of the platform is configured and a credential
+ * variable is set, and completed when the configuration names it. The result is ordinary
+ * {@code ccauth.*} properties of the lowest precedence, so the configuration wins
+ * wherever both are set.
  */
 class EnvironmentRegistrationsPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -48,14 +49,15 @@ class EnvironmentRegistrationsPostProcessor implements EnvironmentPostProcessor,
 			Map<String, Object> properties) {
 		String prefix = "ccauth." + platform + ".default";
 		boolean defaultConfigured = isConfigured(environment, prefix);
-		if (!defaultConfigured && (isConfigured(environment, "ccauth." + platform)
-				|| CREDENTIALS.stream().allMatch((property) -> variables.firstSet(property, environment::getProperty) == null))) {
+		if (!defaultConfigured && (isConfigured(environment, "ccauth." + platform) || CREDENTIALS.stream()
+			.allMatch((property) -> variables.firstSet(property, environment::getProperty) == null))) {
 			return;
 		}
 		variables.byProperty().keySet().forEach((property) -> {
 			String variable = variables.firstSet(property, environment::getProperty);
 			if (variable != null) {
-				// as it is: white space around a secret is reported at startup, not trimmed away
+				// as it is: white space around a secret is reported at startup, not
+				// trimmed away
 				properties.put(prefix + "." + property, environment.getProperty(variable));
 			}
 		});

@@ -6,7 +6,9 @@ import dev.ccauth.config.InvalidRegistrationException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Turns an invalid ccauth configuration into the "APPLICATION FAILED TO START" report. */
+/**
+ * Turns an invalid ccauth configuration into the "APPLICATION FAILED TO START" report.
+ */
 class InvalidRegistrationFailureAnalyzer extends AbstractFailureAnalyzer<InvalidRegistrationException> {
 
 	@Override

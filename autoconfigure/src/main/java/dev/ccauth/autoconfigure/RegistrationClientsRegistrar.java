@@ -19,16 +19,18 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Registers one {@link WebClient} and one {@link RestClient} bean per configured registration
- * ({@code genesysProdWebClient}, {@code genesysProdRestClient}), each taken from
- * {@link ContactCenterClients}. A bean of the same name defined by the application wins: the
- * registrar leaves that name alone. An application that defines its own
- * {@link ContactCenterRegistrations} gets no such beans: its registrations are not known from the
- * properties, and it looks their clients up through {@link ContactCenterClients}.
+ * Registers one {@link WebClient} and one {@link RestClient} bean per configured
+ * registration ({@code genesysProdWebClient}, {@code genesysProdRestClient}), each taken
+ * from {@link ContactCenterClients}. A bean of the same name defined by the application
+ * wins: the registrar leaves that name alone. An application that defines its own
+ * {@link ContactCenterRegistrations} gets no such beans: its registrations are not known
+ * from the properties, and it looks their clients up through
+ * {@link ContactCenterClients}.
  * <p>
- * The definitions name a static factory method with plain arguments (no instance supplier), so
- * that Spring AOT turns them into code. As with any condition, AOT fixes the set of these beans
- * when the application is built; {@link ContactCenterClients} serves every registration at run time.
+ * The definitions name a static factory method with plain arguments (no instance
+ * supplier), so that Spring AOT turns them into code. As with any condition, AOT fixes
+ * the set of these beans when the application is built; {@link ContactCenterClients}
+ * serves every registration at run time.
  */
 class RegistrationClientsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware {
 
@@ -70,13 +72,17 @@ class RegistrationClientsRegistrar implements ImportBeanDefinitionRegistrar, Env
 		registry.registerBeanDefinition(name, definition);
 	}
 
-	/** Whether a ContactCenterRegistrations bean other than this auto-configuration's own is defined. */
+	/**
+	 * Whether a ContactCenterRegistrations bean other than this auto-configuration's own
+	 * is defined.
+	 */
 	private static boolean definesOwnRegistrations(BeanDefinitionRegistry registry) {
 		if (!(registry instanceof ListableBeanFactory beanFactory)) {
 			return false;
 		}
 		for (String name : beanFactory.getBeanNamesForType(ContactCenterRegistrations.class, true, false)) {
-			if (!CcauthAutoConfiguration.class.getName().equals(registry.getBeanDefinition(name).getFactoryBeanName())) {
+			if (!CcauthAutoConfiguration.class.getName()
+				.equals(registry.getBeanDefinition(name).getFactoryBeanName())) {
 				return true;
 			}
 		}

@@ -38,8 +38,8 @@ final class RegistrationResolution {
 
 	/**
 	 * Resolves and validates every registration of the properties.
-	 * @param bootSettings Boot's {@code spring.http.clients.*}, for the timeouts ccauth's settings
-	 * leave unset, or {@code null}
+	 * @param bootSettings Boot's {@code spring.http.clients.*}, for the timeouts ccauth's
+	 * settings leave unset, or {@code null}
 	 * @param environment reads an environment variable, for the reports of missing values
 	 * @throws InvalidRegistrationException listing every problem found
 	 */
@@ -74,8 +74,9 @@ final class RegistrationResolution {
 		String beanName = BeanNames.of(id, "WebClient");
 		String previous = beanNames.put(beanName, id.name());
 		if (previous != null) {
-			problems.add(id.propertyPrefix(), "'" + id.name() + "' and '" + previous + "' both make a bean named "
-					+ beanName + ".", "Rename one of the two registrations.");
+			problems.add(id.propertyPrefix(),
+					"'" + id.name() + "' and '" + previous + "' both make a bean named " + beanName + ".",
+					"Rename one of the two registrations.");
 		}
 	}
 

@@ -16,11 +16,13 @@ import org.springframework.web.reactive.function.client.support.WebClientHttpSer
 import org.springframework.web.service.registry.HttpServiceGroupConfigurer;
 
 /**
- * Makes the HTTP service groups named after a registration ({@code @ImportHttpServices(group =
- * "genesys-prod")}) that registration's clients: base URL, HTTP client, retries and its token,
- * shared with its WebClient and RestClient beans. Groups with other names are left alone. They run
- * after Boot's {@code spring.http.serviceclient.*} configurers, so the registration's base URL and
- * HTTP client win over those properties; the properties' default headers and API versions stay.
+ * Makes the HTTP service groups named after a registration
+ * ({@code @ImportHttpServices(group =
+ * "genesys-prod")}) that registration's clients: base URL, HTTP client, retries and its
+ * token, shared with its WebClient and RestClient beans. Groups with other names are left
+ * alone. They run after Boot's {@code spring.http.serviceclient.*} configurers, so the
+ * registration's base URL and HTTP client win over those properties; the properties'
+ * default headers and API versions stay.
  */
 final class ServiceGroupConfigurers {
 

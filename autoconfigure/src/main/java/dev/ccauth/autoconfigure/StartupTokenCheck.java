@@ -11,9 +11,9 @@ import dev.ccauth.web.ContactCenterClients;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
- * With {@code ccauth.validate-on-startup=true}, fetches every registration's token once the
- * singletons exist, before the application reports ready: bad credentials stop startup instead of
- * failing the first call.
+ * With {@code ccauth.validate-on-startup=true}, fetches every registration's token once
+ * the singletons exist, before the application reports ready: bad credentials stop
+ * startup instead of failing the first call.
  */
 class StartupTokenCheck implements SmartInitializingSingleton {
 

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every registration, validated, with defaults applied, in a stable order (Genesys first, each by name). */
+/**
+ * Every registration, validated, with defaults applied, in a stable order (Genesys first,
+ * each by name).
+ */
 public final class ContactCenterRegistrations {
 
 	private final Map<RegistrationId, Registration> registrations;

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The rules every endpoint obeys, configured or discovered: an absolute URL with a host, https
- * unless the host is a loopback address, and no user-info (a password in a URL ends up in logs and
- * error messages).
+ * The rules every endpoint obeys, configured or discovered: an absolute URL with a host,
+ * https unless the host is a loopback address, and no user-info (a password in a URL ends
+ * up in logs and error messages).
  */
 public final class Endpoints {
 
@@ -38,14 +38,17 @@ public final class Endpoints {
 		return null;
 	}
 
-	/** The URL as it may be shown: any user-info replaced, whether or not the text parses. */
+	/**
+	 * The URL as it may be shown: any user-info replaced, whether or not the text parses.
+	 */
 	public static String shown(String url) {
 		return (url != null) ? USER_INFO.matcher(url.trim()).replaceFirst("$1******@") : null;
 	}
 
 	/**
-	 * Whether the host is {@code localhost} exactly or a loopback IP literal (127.0.0.0/8,
-	 * {@code ::1}). Names are never resolved: {@code 127.example.org} is a name like any other.
+	 * Whether the host is {@code localhost} exactly or a loopback IP literal
+	 * (127.0.0.0/8, {@code ::1}). Names are never resolved: {@code 127.example.org} is a
+	 * name like any other.
 	 */
 	public static boolean isLoopback(String host) {
 		String h = host.toLowerCase(Locale.ROOT);
@@ -77,10 +80,10 @@ public final class Endpoints {
 	}
 
 	/**
-	 * The registrable domain of a host: its last two labels, or three under a two-letter country
-	 * code with a generic second level ({@code example.co.uk}); an IP literal or single label is
-	 * its own. An approximation of the public suffix list, enough to keep discovered CXone
-	 * endpoints under the issuer's domain ({@code niceincontact.com}).
+	 * The registrable domain of a host: its last two labels, or three under a two-letter
+	 * country code with a generic second level ({@code example.co.uk}); an IP literal or
+	 * single label is its own. An approximation of the public suffix list, enough to keep
+	 * discovered CXone endpoints under the issuer's domain ({@code niceincontact.com}).
 	 */
 	public static String registrableDomain(String host) {
 		String h = host.toLowerCase(Locale.ROOT);

@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * The environment variables a platform's {@code default} registration is made from: for each
- * property suffix ({@code client-id}), the variables that supply it, in the order they are read.
- * One table per platform serves the zero configuration and the startup report alike.
+ * The environment variables a platform's {@code default} registration is made from: for
+ * each property suffix ({@code client-id}), the variables that supply it, in the order
+ * they are read. One table per platform serves the zero configuration and the startup
+ * report alike.
  *
  * @param byProperty variables by property suffix, in a stable order
  */
@@ -45,7 +46,10 @@ public record EnvironmentVariables(Map<String, List<String>> byProperty) {
 		return null;
 	}
 
-	/** {@code GENESYS_CLIENT_ID (or GENESYSCLOUD_OAUTHCLIENT_ID)}, or {@code null} without any. */
+	/**
+	 * {@code GENESYS_CLIENT_ID (or GENESYSCLOUD_OAUTHCLIENT_ID)}, or {@code null} without
+	 * any.
+	 */
 	public String describe(String property) {
 		List<String> variables = of(property);
 		if (variables.isEmpty()) {

@@ -16,7 +16,10 @@ public enum Platform {
 		this.displayName = displayName;
 	}
 
-	/** The lower-case key used in property names and bean names ({@code ccauth.genesys.*}). */
+	/**
+	 * The lower-case key used in property names and bean names
+	 * ({@code ccauth.genesys.*}).
+	 */
 	public String key() {
 		return this.key;
 	}

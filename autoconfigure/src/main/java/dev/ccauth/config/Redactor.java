@@ -13,12 +13,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks secrets in text that came from a server or from the network stack, before it reaches an
- * exception message, a log line or a console. A server that echoes the request back holds the
- * secret in the form it was sent: URL- or form-encoded, inside {@code Basic base64(id:secret)},
- * JSON-escaped. Every such form of every known secret is masked, and so are credentials in the
- * shapes that carry them ({@code Basic ...}, {@code Bearer ...}, {@code client_secret=...},
- * {@code "access_token":"..."}) whatever their value.
+ * Masks secrets in text that came from a server or from the network stack, before it
+ * reaches an exception message, a log line or a console. A server that echoes the request
+ * back holds the secret in the form it was sent: URL- or form-encoded, inside
+ * {@code Basic base64(id:secret)}, JSON-escaped. Every such form of every known secret is
+ * masked, and so are credentials in the shapes that carry them ({@code Basic ...},
+ * {@code Bearer ...}, {@code client_secret=...}, {@code "access_token":"..."}) whatever
+ * their value.
  */
 final class Redactor {
 
@@ -27,13 +28,14 @@ final class Redactor {
 	/** Forms shorter than this are masked as whole words only. */
 	private static final int SHORT = 6;
 
-	private static final Pattern AUTHORIZATION = Pattern.compile("(?i)\\b(basic|bearer)(\\s+)[A-Za-z0-9\\-._~+/]{4,}=*");
+	private static final Pattern AUTHORIZATION = Pattern
+		.compile("(?i)\\b(basic|bearer)(\\s+)[A-Za-z0-9\\-._~+/]{4,}=*");
 
 	private static final Pattern FORM_FIELD = Pattern
 		.compile("(?i)\\b(client_secret|password|access_token|refresh_token|id_token|assertion)=[^&\\s\"'<>]+");
 
-	private static final Pattern JSON_FIELD = Pattern
-		.compile("(?i)(\"(?:client_secret|password|access_token|refresh_token|id_token|assertion)\"\\s*:\\s*\")[^\"]*\"");
+	private static final Pattern JSON_FIELD = Pattern.compile(
+			"(?i)(\"(?:client_secret|password|access_token|refresh_token|id_token|assertion)\"\\s*:\\s*\")[^\"]*\"");
 
 	private static final Pattern PERCENT = Pattern.compile("%[0-9A-F]{2}");
 
@@ -45,8 +47,10 @@ final class Redactor {
 
 	/**
 	 * A redactor for secrets sent along with a client id.
-	 * @param clientId the client id sent with them in Basic authentication, or {@code null}
-	 * @param secrets the secrets (client secret, access-key secret, tokens); nulls are skipped
+	 * @param clientId the client id sent with them in Basic authentication, or
+	 * {@code null}
+	 * @param secrets the secrets (client secret, access-key secret, tokens); nulls are
+	 * skipped
 	 */
 	static Redactor of(String clientId, Collection<String> secrets) {
 		Set<String> forms = new LinkedHashSet<>();
@@ -100,7 +104,8 @@ final class Redactor {
 		}
 		String result = text;
 		for (String form : this.forms) {
-			// a short form (a test's secret "b") is masked where it stands alone, not inside every word
+			// a short form (a test's secret "b") is masked where it stands alone, not
+			// inside every word
 			result = (form.length() >= SHORT) ? result.replace(form, MASK)
 					: result.replaceAll("(?<![A-Za-z0-9])" + Pattern.quote(form) + "(?![A-Za-z0-9])", MASK);
 		}

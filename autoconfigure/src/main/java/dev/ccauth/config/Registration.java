@@ -8,13 +8,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A validated registration with every default applied: what a token source and its clients are
- * built from. The platform's own settings are in {@link #details()}. Secrets are {@link Secret}s,
- * so {@link #toString()} is safe to log. Built with {@link #builder(RegistrationId, PlatformDetails)}.
+ * A validated registration with every default applied: what a token source and its
+ * clients are built from. The platform's own settings are in {@link #details()}. Secrets
+ * are {@link Secret}s, so {@link #toString()} is safe to log. Built with
+ * {@link #builder(RegistrationId, PlatformDetails)}.
  *
  * @param id platform and name
  * @param details the platform's part (region, issuer, access key)
- * @param client the OAuth client, or {@code null} when only a handed-over token is configured
+ * @param client the OAuth client, or {@code null} when only a handed-over token is
+ * configured
  * @param scopes scopes to request, possibly empty
  * @param accessToken a token handed over by an earlier step, or {@code null}
  * @param tokenUri the token endpoint, or {@code null} when the platform discovers it
@@ -37,17 +39,26 @@ public record Registration(RegistrationId id, PlatformDetails details, OAuthClie
 		http = (http != null) ? http.orElse(HttpSettings.DEFAULTS) : HttpSettings.DEFAULTS;
 	}
 
-	/** A builder for a registration of the platform; every setting not given has its default. */
+	/**
+	 * A builder for a registration of the platform; every setting not given has its
+	 * default.
+	 */
 	public static Builder builder(RegistrationId id, PlatformDetails details) {
 		return new Builder(id, details);
 	}
 
-	/** Whether this registration can obtain tokens itself (as opposed to a handed-over token only). */
+	/**
+	 * Whether this registration can obtain tokens itself (as opposed to a handed-over
+	 * token only).
+	 */
 	public boolean hasCredentials() {
 		return this.client != null;
 	}
 
-	/** Every secret value of this registration, for redaction of text received from servers. */
+	/**
+	 * Every secret value of this registration, for redaction of text received from
+	 * servers.
+	 */
 	public List<Secret> secrets() {
 		List<Secret> secrets = new ArrayList<>();
 		if (this.client != null) {
@@ -61,14 +72,16 @@ public record Registration(RegistrationId id, PlatformDetails details, OAuthClie
 	}
 
 	/**
-	 * The registration for people, in a stable order, never with a secret: region or issuer, grant
-	 * and client id, token endpoint, API base URL (or where each is discovered from).
+	 * The registration for people, in a stable order, never with a secret: region or
+	 * issuer, grant and client id, token endpoint, API base URL (or where each is
+	 * discovered from).
 	 */
 	public Map<String, String> describe() {
 		Map<String, String> lines = new LinkedHashMap<>(this.details.location());
-		lines.put("grant", (this.client == null) ? "handed-over access token only (no credentials)"
-				: this.details.grant() + ", client id " + this.client.clientId()
-						+ ((this.accessToken != null) ? ", handed-over access token used first" : ""));
+		lines.put("grant",
+				(this.client == null) ? "handed-over access token only (no credentials)"
+						: this.details.grant() + ", client id " + this.client.clientId()
+								+ ((this.accessToken != null) ? ", handed-over access token used first" : ""));
 		lines.put("token endpoint", (this.tokenUri != null) ? this.tokenUri.toString()
 				: Objects.requireNonNullElse(this.details.discoveredFrom("token endpoint"), "-"));
 		lines.put("API base URL", (this.baseUrl != null) ? this.baseUrl.toString()
@@ -77,11 +90,12 @@ public record Registration(RegistrationId id, PlatformDetails details, OAuthClie
 	}
 
 	/**
-	 * The text with this registration's secrets masked in every form a server could echo them in
-	 * (as configured, URL- or form-encoded, in Basic {@code base64(id:secret)}, JSON-escaped), and
-	 * any credential-bearing header or field masked whatever its value. For text that came from a
-	 * server or the network, before it is shown.
-	 * @param tokens access tokens also to mask (the ones sent with the request that failed)
+	 * The text with this registration's secrets masked in every form a server could echo
+	 * them in (as configured, URL- or form-encoded, in Basic {@code base64(id:secret)},
+	 * JSON-escaped), and any credential-bearing header or field masked whatever its
+	 * value. For text that came from a server or the network, before it is shown.
+	 * @param tokens access tokens also to mask (the ones sent with the request that
+	 * failed)
 	 */
 	public String redact(String text, String... tokens) {
 		if (text == null) {
@@ -92,7 +106,10 @@ public record Registration(RegistrationId id, PlatformDetails details, OAuthClie
 		return Redactor.of((this.client != null) ? this.client.clientId() : null, values).redact(text);
 	}
 
-	/** Builds a {@link Registration}: small steps instead of a constructor of eleven arguments. */
+	/**
+	 * Builds a {@link Registration}: small steps instead of a constructor of eleven
+	 * arguments.
+	 */
 	public static final class Builder {
 
 		private final RegistrationId id;

@@ -1,8 +1,9 @@
 package dev.ccauth.config;
 
 /**
- * The settings every registration starts from ({@code ccauth.token.*}, {@code ccauth.retry.*},
- * {@code ccauth.http.*}); a registration's own settings override them value by value.
+ * The settings every registration starts from ({@code ccauth.token.*},
+ * {@code ccauth.retry.*}, {@code ccauth.http.*}); a registration's own settings override
+ * them value by value.
  *
  * @param token token lifetime settings
  * @param retry retry settings
@@ -19,7 +20,10 @@ public record RegistrationDefaults(TokenSettings token, RetrySettings retry, Htt
 		http = (http != null) ? http.orElse(HttpSettings.DEFAULTS) : HttpSettings.DEFAULTS;
 	}
 
-	/** Applies these defaults, overridden by a registration's own settings, to the builder. */
+	/**
+	 * Applies these defaults, overridden by a registration's own settings, to the
+	 * builder.
+	 */
 	public Registration.Builder applyTo(Registration.Builder builder, TokenSettings token, RetrySettings retry,
 			HttpSettings http) {
 		return builder.settings(this.token.overriddenBy(token), this.retry.overriddenBy(retry),

@@ -3,7 +3,8 @@ package dev.ccauth.config;
 import java.util.Objects;
 
 /**
- * Identifies a registration: its platform and the name it has under {@code ccauth.<platform>}.
+ * Identifies a registration: its platform and the name it has under
+ * {@code ccauth.<platform>}.
  *
  * @param platform the platform
  * @param name the registration name, for example {@code prod}

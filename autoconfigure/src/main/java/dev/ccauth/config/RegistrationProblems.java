@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * Collects what is wrong with the configuration while registrations are resolved, so that every
- * problem is reported at once, each with its fix. A platform's resolution checks its values
- * through it: endpoints, secrets, credentials and settings.
+ * Collects what is wrong with the configuration while registrations are resolved, so that
+ * every problem is reported at once, each with its fix. A platform's resolution checks
+ * its values through it: endpoints, secrets, credentials and settings.
  */
 public final class RegistrationProblems {
 
@@ -19,8 +19,8 @@ public final class RegistrationProblems {
 	private final UnaryOperator<String> environment;
 
 	/**
-	 * @param environment reads an environment variable, so that a report of a missing value can
-	 * say which variable would supply it, or which one is set but empty
+	 * @param environment reads an environment variable, so that a report of a missing
+	 * value can say which variable would supply it, or which one is set but empty
 	 */
 	public RegistrationProblems(UnaryOperator<String> environment) {
 		this.environment = environment;
@@ -34,23 +34,28 @@ public final class RegistrationProblems {
 		return this.problems.isEmpty();
 	}
 
-	/** @throws InvalidRegistrationException listing every problem, when there is any */
+	/**
+	 * @throws InvalidRegistrationException listing every problem, when there is any
+	 */
 	public void throwIfAny() {
 		if (!this.problems.isEmpty()) {
 			throw new InvalidRegistrationException(this.problems);
 		}
 	}
 
-	/** The value trimmed, or {@code null} when absent or blank: an empty value means "not set". */
+	/**
+	 * The value trimmed, or {@code null} when absent or blank: an empty value means "not
+	 * set".
+	 */
 	public static String trimmed(String value) {
 		return (value == null || value.isBlank()) ? null : value.trim();
 	}
 
 	/**
-	 * Parses an endpoint URL by the rules of {@link Endpoints}. The value is shown in messages
-	 * without any user-info it may hold.
-	 * @return the URI, or {@code null} when the value is absent (empty means absent) or invalid
-	 * (then a problem is added)
+	 * Parses an endpoint URL by the rules of {@link Endpoints}. The value is shown in
+	 * messages without any user-info it may hold.
+	 * @return the URI, or {@code null} when the value is absent (empty means absent) or
+	 * invalid (then a problem is added)
 	 */
 	public URI endpoint(String property, String value) {
 		String trimmed = trimmed(value);
@@ -80,9 +85,9 @@ public final class RegistrationProblems {
 	}
 
 	/**
-	 * Checks a secret (client secret, access-key secret, access token) as it is, never trimmed:
-	 * a line break or white space around it is a copy-and-paste mistake that would be refused
-	 * later with a misleading error. The value is never shown.
+	 * Checks a secret (client secret, access-key secret, access token) as it is, never
+	 * trimmed: a line break or white space around it is a copy-and-paste mistake that
+	 * would be refused later with a misleading error. The value is never shown.
 	 * @return the secret, or {@code null} when it is absent or empty
 	 */
 	public Secret secret(String property, String value) {
@@ -104,11 +109,13 @@ public final class RegistrationProblems {
 	}
 
 	/**
-	 * Requires each credential unless the registration has a handed-over access token only. For
-	 * the {@code default} registration the report names the environment variables: the one to set,
-	 * the one that is set but empty, or the empty property that overrides a variable that is set.
+	 * Requires each credential unless the registration has a handed-over access token
+	 * only. For the {@code default} registration the report names the environment
+	 * variables: the one to set, the one that is set but empty, or the empty property
+	 * that overrides a variable that is set.
 	 * @param variables the platform's environment variables
-	 * @param credentials alternating property suffix and value, e.g. {@code "client-id", clientId}
+	 * @param credentials alternating property suffix and value, e.g.
+	 * {@code "client-id", clientId}
 	 */
 	public void requireCredentials(RegistrationId id, boolean accessTokenGiven, EnvironmentVariables variables,
 			Object... credentials) {
@@ -167,7 +174,8 @@ public final class RegistrationProblems {
 
 	private void retrySettings(String prefix, RetrySettings retry) {
 		if (retry.maxAttempts() != null && retry.maxAttempts() < 1) {
-			add(prefix + ".retry.max-attempts", "must be at least 1 (the first try counts) but is " + retry.maxAttempts() + ".",
+			add(prefix + ".retry.max-attempts",
+					"must be at least 1 (the first try counts) but is " + retry.maxAttempts() + ".",
 					"Set " + prefix + ".retry.max-attempts to 1 for no retries, or more.");
 		}
 		notNegative(prefix + ".retry.initial-delay", retry.initialDelay());
@@ -185,13 +193,15 @@ public final class RegistrationProblems {
 
 	private void positive(String property, Duration value) {
 		if (value != null && (value.isNegative() || value.isZero())) {
-			add(property, "must be a positive duration but is " + value + ".", "Set " + property + " to a value such as 10s or 5m.");
+			add(property, "must be a positive duration but is " + value + ".",
+					"Set " + property + " to a value such as 10s or 5m.");
 		}
 	}
 
 	private void notNegative(String property, Duration value) {
 		if (value != null && value.isNegative()) {
-			add(property, "must not be negative but is " + value + ".", "Set " + property + " to a value such as 0s or 5m.");
+			add(property, "must not be negative but is " + value + ".",
+					"Set " + property + " to a value such as 0s or 5m.");
 		}
 	}
 

@@ -4,8 +4,9 @@ import java.util.Objects;
 
 /**
  * A client secret, access-key secret or access token. It never shows its value in
- * {@link #toString()}, so that a registration can be logged or put in an exception message
- * without leaking it; {@link #reveal()} is called only where the value goes on the wire.
+ * {@link #toString()}, so that a registration can be logged or put in an exception
+ * message without leaking it; {@link #reveal()} is called only where the value goes on
+ * the wire.
  */
 public final class Secret {
 

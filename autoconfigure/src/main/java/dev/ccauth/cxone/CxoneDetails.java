@@ -18,11 +18,13 @@ final class CxoneDetails {
 	 *
 	 * @param issuer the issuer
 	 * @param accessKeyId the access key id, or {@code null} with a handed-over token only
-	 * @param accessKeySecret the access key secret, or {@code null} with a handed-over token only
-	 * @param tenantId the tenant id when configured, else {@code null} (read from the id_token)
+	 * @param accessKeySecret the access key secret, or {@code null} with a handed-over
+	 * token only
+	 * @param tenantId the tenant id when configured, else {@code null} (read from the
+	 * id_token)
 	 */
-	record AccessKey(URI issuer, String accessKeyId, Secret accessKeySecret, String tenantId)
-			implements PlatformDetails {
+	record AccessKey(URI issuer, String accessKeyId, Secret accessKeySecret,
+			String tenantId) implements PlatformDetails {
 
 		@Override
 		public String grant() {

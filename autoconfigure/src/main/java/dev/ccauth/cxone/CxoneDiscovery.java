@@ -21,13 +21,14 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * A CXone tenant's endpoints, found the way the platform publishes them: the token endpoint from
- * {@code <issuer>/.well-known/openid-configuration}, the API host from
- * {@code <issuer>/.well-known/cxone-configuration?tenantId=} with the tenant id of the id_token.
- * Each is looked up once, on first use, by however many calls need it at once, and kept for the
- * registration's life (a failure is not kept); configured {@code token-uri}, {@code tenant-id} and
- * {@code base-url} skip the matching step. Discovered endpoints obey the rules of configured ones
- * and must lie under the issuer's registrable domain.
+ * A CXone tenant's endpoints, found the way the platform publishes them: the token
+ * endpoint from {@code <issuer>/.well-known/openid-configuration}, the API host from
+ * {@code <issuer>/.well-known/cxone-configuration?tenantId=} with the tenant id of the
+ * id_token. Each is looked up once, on first use, by however many calls need it at once,
+ * and kept for the registration's life (a failure is not kept); configured
+ * {@code token-uri}, {@code tenant-id} and {@code base-url} skip the matching step.
+ * Discovered endpoints obey the rules of configured ones and must lie under the issuer's
+ * registrable domain.
  */
 final class CxoneDiscovery implements PlatformEndpoints {
 
@@ -49,7 +50,8 @@ final class CxoneDiscovery implements PlatformEndpoints {
 
 	/**
 	 * @param registration an access-key registration
-	 * @param webClient a plain WebClient (no bearer filter) for the issuer's public documents
+	 * @param webClient a plain WebClient (no bearer filter) for the issuer's public
+	 * documents
 	 */
 	CxoneDiscovery(Registration registration, WebClient webClient) {
 		this.registration = registration;
@@ -103,7 +105,8 @@ final class CxoneDiscovery implements PlatformEndpoints {
 			if (tenantId == null || tenantId.toString().isBlank()) {
 				throw new CxoneDiscoveryException(this.registration.id(), null, 0,
 						"the token response has no tenantId (neither in an id_token nor in the access token), so the tenant's API host cannot be discovered",
-						"Set " + this.registration.id().propertyPrefix() + ".tenant-id, or base-url to the tenant's API host (for example https://api-na1.niceincontact.com)",
+						"Set " + this.registration.id().propertyPrefix()
+								+ ".tenant-id, or base-url to the tenant's API host (for example https://api-na1.niceincontact.com)",
 						null);
 			}
 			return tenantId.toString();
@@ -150,9 +153,8 @@ final class CxoneDiscovery implements PlatformEndpoints {
 							"could not reach the " + what + " at " + uri + ": "
 									+ this.registration.redact(ResponseBodies.rootMessage(ex)),
 							ResponseBodies.networkHint(this.registration.id().propertyPrefix() + ".issuer"), ex))
-			.onErrorMap((ex) -> !(ex instanceof CxoneDiscoveryException),
-					(ex) -> failure(uri, 0, "the " + what + " at " + uri + " could not be read ("
-							+ ex.getClass().getSimpleName() + ")"));
+			.onErrorMap((ex) -> !(ex instanceof CxoneDiscoveryException), (ex) -> failure(uri, 0,
+					"the " + what + " at " + uri + " could not be read (" + ex.getClass().getSimpleName() + ")"));
 	}
 
 	private URI uriField(JsonNode document, String field, URI source) {
@@ -169,15 +171,16 @@ final class CxoneDiscovery implements PlatformEndpoints {
 		}
 		String problem = Endpoints.problem(uri);
 		if (problem == null && !underIssuerDomain(uri)) {
-			problem = "is not under the issuer's domain (" + Endpoints.registrableDomain(this.accessKey.issuer().getHost())
+			problem = "is not under the issuer's domain ("
+					+ Endpoints.registrableDomain(this.accessKey.issuer().getHost())
 					+ "), so it would receive the credentials of another party";
 		}
 		if (problem != null) {
 			throw new CxoneDiscoveryException(this.registration.id(), source.toString(), 200,
 					"the " + field + " '" + Endpoints.shown(value.trim()) + "' discovered at " + source + " " + problem,
-					"If this endpoint is right, set it explicitly ("
-							+ this.registration.id().propertyPrefix() + (field.equals("token_endpoint") ? ".token-uri" : ".base-url")
-							+ "); otherwise check " + this.registration.id().propertyPrefix() + ".issuer",
+					"If this endpoint is right, set it explicitly (" + this.registration.id().propertyPrefix()
+							+ (field.equals("token_endpoint") ? ".token-uri" : ".base-url") + "); otherwise check "
+							+ this.registration.id().propertyPrefix() + ".issuer",
 					null);
 		}
 		return uri;
@@ -192,9 +195,9 @@ final class CxoneDiscovery implements PlatformEndpoints {
 	}
 
 	private CxoneDiscoveryException failure(URI uri, int status, String summary) {
-		return new CxoneDiscoveryException(this.registration.id(), uri.toString(), status, summary,
-				"Check " + this.registration.id().propertyPrefix()
-						+ ".issuer (https://cxone.niceincontact.com, or https://cxone-gov.niceincontact.com for FedRAMP), or set token-uri and base-url",
+		return new CxoneDiscoveryException(this.registration.id(), uri.toString(), status, summary, "Check "
+				+ this.registration.id().propertyPrefix()
+				+ ".issuer (https://cxone.niceincontact.com, or https://cxone-gov.niceincontact.com for FedRAMP), or set token-uri and base-url",
 				null);
 	}
 

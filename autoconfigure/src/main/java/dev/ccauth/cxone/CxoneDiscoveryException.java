@@ -3,7 +3,10 @@ package dev.ccauth.cxone;
 import dev.ccauth.ContactCenterException;
 import dev.ccauth.config.RegistrationId;
 
-/** A CXone discovery step failed: OpenID configuration, tenant id, or tenant configuration. */
+/**
+ * A CXone discovery step failed: OpenID configuration, tenant id, or tenant
+ * configuration.
+ */
 public class CxoneDiscoveryException extends ContactCenterException {
 
 	public CxoneDiscoveryException(RegistrationId registration, String endpoint, int status, String summary,

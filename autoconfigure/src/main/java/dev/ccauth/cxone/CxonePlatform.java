@@ -17,8 +17,9 @@ import dev.ccauth.token.PlatformEndpoints;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * NICE CXone: a real tenant's access-key login with endpoints discovered from the issuer, and the
- * tutorial's client-credentials mode at regional endpoints; the variables its pipelines have.
+ * NICE CXone: a real tenant's access-key login with endpoints discovered from the issuer,
+ * and the tutorial's client-credentials mode at regional endpoints; the variables its
+ * pipelines have.
  */
 public final class CxonePlatform {
 
@@ -43,8 +44,8 @@ public final class CxonePlatform {
 	}
 
 	/**
-	 * Turns {@code ccauth.cxone.<name>.*} into a registration, applying the platform's defaults;
-	 * what is wrong goes to {@code problems}.
+	 * Turns {@code ccauth.cxone.<name>.*} into a registration, applying the platform's
+	 * defaults; what is wrong goes to {@code problems}.
 	 */
 	public static Registration resolve(String name, CxoneRegistrationProperties properties,
 			RegistrationDefaults defaults, RegistrationProblems problems) {
@@ -79,9 +80,10 @@ public final class CxonePlatform {
 			region = (region != null) ? region : CxoneRegions.DEFAULT_REGION;
 			String apiUrl = CxoneRegions.tutorialApiUrl(region);
 			if (apiUrl == null && (configuredTokenUri == null || configuredBaseUrl == null)) {
-				problems.add(prefix + ".region", "'" + region + "' is not a CXone client-credentials region.",
-						"Use one of " + String.join(", ", CxoneRegions.TUTORIAL_REGIONS)
-								+ ", or set token-uri and base-url for another gateway. Real CXone tenants use grant: access-key.");
+				problems
+					.add(prefix + ".region", "'" + region + "' is not a CXone client-credentials region.", "Use one of "
+							+ String.join(", ", CxoneRegions.TUTORIAL_REGIONS)
+							+ ", or set token-uri and base-url for another gateway. Real CXone tenants use grant: access-key.");
 			}
 			if (apiUrl != null) {
 				tokenUri = (configuredTokenUri == null) ? URI.create(apiUrl + "/oauth/token") : tokenUri;
@@ -92,8 +94,9 @@ public final class CxonePlatform {
 			builder = Registration.builder(id, new CxoneDetails.ClientCredentials(region));
 		}
 		problems.settings(prefix, properties.token(), properties.retry(), properties.http());
-		builder.client((clientId != null && clientSecret != null) ? new OAuthClient(clientId, clientSecret, authentication)
-				: null)
+		builder
+			.client((clientId != null && clientSecret != null) ? new OAuthClient(clientId, clientSecret, authentication)
+					: null)
 			.scopes(scopes)
 			.accessToken(accessToken)
 			.tokenUri(tokenUri)
@@ -102,8 +105,12 @@ public final class CxonePlatform {
 		return defaults.applyTo(builder, properties.token(), properties.retry(), properties.http()).build();
 	}
 
-	/** Explicit grant; else access-key when an access key is set, client-credentials when a region is, else access-key. */
-	private static CxoneGrant grant(CxoneRegistrationProperties properties, String accessKeyId, Secret accessKeySecret) {
+	/**
+	 * Explicit grant; else access-key when an access key is set, client-credentials when
+	 * a region is, else access-key.
+	 */
+	private static CxoneGrant grant(CxoneRegistrationProperties properties, String accessKeyId,
+			Secret accessKeySecret) {
 		if (properties.grant() != null) {
 			return properties.grant();
 		}
@@ -115,8 +122,8 @@ public final class CxonePlatform {
 	}
 
 	/**
-	 * A CXone registration's endpoints: discovered from the issuer for an access key (unless
-	 * configured), known from the region for client credentials.
+	 * A CXone registration's endpoints: discovered from the issuer for an access key
+	 * (unless configured), known from the region for client credentials.
 	 */
 	public static PlatformEndpoints endpoints(Registration registration, WebClient webClient) {
 		if (registration.details() instanceof CxoneDetails.AccessKey) {

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * The tutorial's CXone regions for the client-credentials grant
- * ({@code https://api.<region>.cxp.nice.com}), and the issuers of the real access-key flow.
+ * ({@code https://api.<region>.cxp.nice.com}), and the issuers of the real access-key
+ * flow.
  */
 final class CxoneRegions {
 

@@ -8,9 +8,9 @@ import dev.ccauth.token.TokenGrant;
 import dev.ccauth.token.TokenRequestException.Reason;
 
 /**
- * CXone's grants: the access key as an OAuth password grant (what NICE documents for back-end
- * applications; Spring Security 7 removed its password grant, so ccauth sends it itself), or the
- * tutorial's client credentials; and what CXone's refusals mean.
+ * CXone's grants: the access key as an OAuth password grant (what NICE documents for
+ * back-end applications; Spring Security 7 removed its password grant, so ccauth sends it
+ * itself), or the tutorial's client credentials; and what CXone's refusals mean.
  */
 final class CxoneTokenGrant implements TokenGrant {
 
@@ -56,7 +56,8 @@ final class CxoneTokenGrant implements TokenGrant {
 		}
 		if ("unsupported_grant_type".equals(errorCode)) {
 			return (this.accessKey != null)
-					? "This endpoint does not accept the access-key (password) grant: check " + prefix + ".token-uri or issuer"
+					? "This endpoint does not accept the access-key (password) grant: check " + prefix
+							+ ".token-uri or issuer"
 					: "This endpoint does not accept client credentials; real CXone tenants use grant: access-key (check "
 							+ prefix + ".grant and token-uri)";
 		}

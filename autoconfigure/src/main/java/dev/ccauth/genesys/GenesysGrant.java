@@ -7,7 +7,9 @@ import dev.ccauth.config.RegistrationId;
 import dev.ccauth.token.TokenGrant;
 import dev.ccauth.token.TokenRequestException.Reason;
 
-/** Genesys Cloud's client-credentials grant and what its token endpoint's refusals mean. */
+/**
+ * Genesys Cloud's client-credentials grant and what its token endpoint's refusals mean.
+ */
 final class GenesysGrant implements TokenGrant {
 
 	private final RegistrationId id;
@@ -21,7 +23,10 @@ final class GenesysGrant implements TokenGrant {
 		return Map.of("grant_type", "client_credentials");
 	}
 
-	/** Genesys rate-limits token requests with {@code 400 invalid_request "rate limit exceeded"}. */
+	/**
+	 * Genesys rate-limits token requests with
+	 * {@code 400 invalid_request "rate limit exceeded"}.
+	 */
 	@Override
 	public Reason classify(int status, String errorCode, String description) {
 		boolean rateLimit = description != null && description.toLowerCase(Locale.ROOT).contains("rate limit");

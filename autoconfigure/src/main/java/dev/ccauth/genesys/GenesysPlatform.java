@@ -17,15 +17,16 @@ import dev.ccauth.token.PlatformEndpoints;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Genesys Cloud: its regions and their endpoints ({@code https://login.<domain>/oauth/token},
- * {@code https://api.<domain>}), its client-credentials grant, the variables its pipelines have.
+ * Genesys Cloud: its regions and their endpoints
+ * ({@code https://login.<domain>/oauth/token}, {@code https://api.<domain>}), its
+ * client-credentials grant, the variables its pipelines have.
  */
 public final class GenesysPlatform {
 
 	/**
-	 * The variables Genesys Cloud pipelines already have: the tutorial's {@code GENESYS_*}, the
-	 * Terraform provider's and {@code gc} CLI's {@code GENESYSCLOUD_*}, and endpoint overrides for
-	 * gateways and the sandbox.
+	 * The variables Genesys Cloud pipelines already have: the tutorial's
+	 * {@code GENESYS_*}, the Terraform provider's and {@code gc} CLI's
+	 * {@code GENESYSCLOUD_*}, and endpoint overrides for gateways and the sandbox.
 	 */
 	public static final EnvironmentVariables ENVIRONMENT;
 
@@ -44,8 +45,8 @@ public final class GenesysPlatform {
 	}
 
 	/**
-	 * Turns {@code ccauth.genesys.<name>.*} into a registration, applying the platform's defaults;
-	 * what is wrong goes to {@code problems}.
+	 * Turns {@code ccauth.genesys.<name>.*} into a registration, applying the platform's
+	 * defaults; what is wrong goes to {@code problems}.
 	 */
 	public static Registration resolve(String name, GenesysRegistrationProperties properties,
 			RegistrationDefaults defaults, RegistrationProblems problems) {

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Genesys Cloud regions: AWS region name to domain, from the official Terraform provider's map.
- * Any other domain is accepted as it is, since new regions appear every year.
+ * Genesys Cloud regions: AWS region name to domain, from the official Terraform
+ * provider's map. Any other domain is accepted as it is, since new regions appear every
+ * year.
  */
 final class GenesysRegions {
 

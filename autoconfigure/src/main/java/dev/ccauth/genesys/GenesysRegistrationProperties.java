@@ -10,8 +10,8 @@ import dev.ccauth.config.TokenSettings;
 /**
  * A Genesys Cloud registration ({@code ccauth.genesys.<name>.*}).
  *
- * @param region AWS region name (eu-west-1) or Genesys domain (mypurecloud.ie) of the org;
- * default us-east-1
+ * @param region AWS region name (eu-west-1) or Genesys domain (mypurecloud.ie) of the
+ * org; default us-east-1
  * @param clientId OAuth client id of a Client Credentials client
  * @param clientSecret OAuth client secret
  * @param scopes Scopes to request; empty for the client's default scopes
@@ -19,9 +19,10 @@ import dev.ccauth.config.TokenSettings;
  * @param baseUrl API base URL; default https://api.&lt;domain&gt;
  * @param clientAuthentication How the client credentials are sent: basic (Authorization
  * header, default) or post (form body)
- * @param accessToken A token minted by an earlier step, used first; alone, no token endpoint is
- * ever called
- * @param sslBundle Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) for custom trust
+ * @param accessToken A token minted by an earlier step, used first; alone, no token
+ * endpoint is ever called
+ * @param sslBundle Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) for custom
+ * trust
  * @param token Token lifetime settings of this registration (default: ccauth.token.*)
  * @param retry Retry settings of this registration (default: ccauth.retry.*)
  * @param http HTTP settings of this registration (default: ccauth.http.*)
@@ -36,9 +37,9 @@ public record GenesysRegistrationProperties(String region, String clientId, Stri
 
 	@Override
 	public String toString() {
-		return "GenesysRegistrationProperties[region=" + this.region + ", clientId=" + this.clientId
-				+ ", clientSecret=" + masked(this.clientSecret) + ", scopes=" + this.scopes + ", tokenUri="
-				+ this.tokenUri + ", baseUrl=" + this.baseUrl + ", accessToken=" + masked(this.accessToken) + "]";
+		return "GenesysRegistrationProperties[region=" + this.region + ", clientId=" + this.clientId + ", clientSecret="
+				+ masked(this.clientSecret) + ", scopes=" + this.scopes + ", tokenUri=" + this.tokenUri + ", baseUrl="
+				+ this.baseUrl + ", accessToken=" + masked(this.accessToken) + "]";
 	}
 
 	private static String masked(String secret) {

@@ -5,9 +5,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the bodies of token, discovery and error responses, and what a pipeline log needs of a
- * failure. Bodies are read as bytes and parsed here rather than by a codec, so that no codec logs
- * a token at DEBUG.
+ * Reads the bodies of token, discovery and error responses, and what a pipeline log needs
+ * of a failure. Bodies are read as bytes and parsed here rather than by a codec, so that
+ * no codec logs a token at DEBUG.
  */
 public final class ResponseBodies {
 
@@ -16,7 +16,10 @@ public final class ResponseBodies {
 	private ResponseBodies() {
 	}
 
-	/** The body as a JSON object, or {@code null} when it is empty, not JSON or not an object. */
+	/**
+	 * The body as a JSON object, or {@code null} when it is empty, not JSON or not an
+	 * object.
+	 */
 	public static JsonNode object(byte[] body) {
 		if (body.length == 0) {
 			return null;
@@ -45,8 +48,9 @@ public final class ResponseBodies {
 	}
 
 	/**
-	 * A short plain-text body as one line (a gateway's "Unauthorized", say), or {@code null} for an
-	 * empty, binary or markup body. Callers redact it before showing it.
+	 * A short plain-text body as one line (a gateway's "Unauthorized", say), or
+	 * {@code null} for an empty, binary or markup body. Callers redact it before showing
+	 * it.
 	 */
 	public static String plainText(byte[] body) {
 		if (body.length == 0) {
@@ -61,8 +65,8 @@ public final class ResponseBodies {
 	}
 
 	/**
-	 * Text from a server shortened for a one-line error: 300 characters at most. Redact it first,
-	 * so that no part of a secret survives the cut.
+	 * Text from a server shortened for a one-line error: 300 characters at most. Redact
+	 * it first, so that no part of a secret survives the cut.
 	 */
 	public static String abbreviated(String text) {
 		return (text != null && text.length() > 300) ? text.substring(0, 300) + "..." : text;
@@ -70,13 +74,16 @@ public final class ResponseBodies {
 
 	/**
 	 * How to fix a request that reached no server, in one line.
-	 * @param setting the setting that names the endpoint ({@code token-uri}, {@code base-url})
+	 * @param setting the setting that names the endpoint ({@code token-uri},
+	 * {@code base-url})
 	 */
 	public static String networkHint(String setting) {
 		return "Check the network, the proxy settings (https.proxyHost, HTTPS_PROXY) and " + setting;
 	}
 
-	/** The message of the deepest cause: what a pipeline log needs of a network failure. */
+	/**
+	 * The message of the deepest cause: what a pipeline log needs of a network failure.
+	 */
 	public static String rootMessage(Throwable ex) {
 		Throwable root = ex;
 		while (root.getCause() != null) {

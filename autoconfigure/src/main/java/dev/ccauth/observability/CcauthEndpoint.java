@@ -15,10 +15,11 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
- * {@code /actuator/ccauth}: every registration with what its health shows, plus its effective
- * settings (client id, scopes, token, retry and HTTP settings) and its token source's counts;
- * {@code /actuator/ccauth/genesys-prod} one of them. Read-only, without any network call, and
- * never a secret or a token (a handed-over token shows as {@code handedOverToken: true}).
+ * {@code /actuator/ccauth}: every registration with what its health shows, plus its
+ * effective settings (client id, scopes, token, retry and HTTP settings) and its token
+ * source's counts; {@code /actuator/ccauth/genesys-prod} one of them. Read-only, without
+ * any network call, and never a secret or a token (a handed-over token shows as
+ * {@code handedOverToken: true}).
  */
 @Endpoint(id = "ccauth")
 final class CcauthEndpoint {
@@ -67,8 +68,8 @@ final class CcauthEndpoint {
 		described.putAll(RegistrationView.details(registration, state, this.clock.instant()));
 		described.put("grant", registration.details().grant());
 		described.put("clientId", registration.hasCredentials() ? registration.client().clientId() : null);
-		described.put("clientAuthentication",
-				registration.hasCredentials() ? registration.client().authentication().name().toLowerCase(Locale.ROOT) : null);
+		described.put("clientAuthentication", registration.hasCredentials()
+				? registration.client().authentication().name().toLowerCase(Locale.ROOT) : null);
 		described.put("scopes", registration.scopes());
 		described.put("handedOverToken", registration.accessToken() != null);
 		described.put("sslBundle", registration.sslBundle());

@@ -12,15 +12,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * The read-only {@code ccauth} Actuator endpoint ({@code /actuator/ccauth} once exposed with
- * {@code management.endpoints.web.exposure.include}), when Actuator is present.
+ * The read-only {@code ccauth} Actuator endpoint ({@code /actuator/ccauth} once exposed
+ * with {@code management.endpoints.web.exposure.include}), when Actuator is present.
  */
 @AutoConfiguration(afterName = "dev.ccauth.autoconfigure.CcauthAutoConfiguration")
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBean(ContactCenterClients.class)
 public final class CcauthEndpointAutoConfiguration {
 
-	// on the method, not the class: the condition's own class is then never loaded without Actuator
+	// on the method, not the class: the condition's own class is then never loaded
+	// without Actuator
 	@Bean
 	@ConditionalOnAvailableEndpoint(CcauthEndpoint.class)
 	@ConditionalOnMissingBean(name = "ccauthEndpoint")

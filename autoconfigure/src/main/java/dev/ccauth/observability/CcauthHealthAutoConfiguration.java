@@ -17,9 +17,9 @@ import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The {@code ccauth} health contributor, one component per registration ({@code genesys-prod},
- * {@code cxone-main}), when Boot's health module is present. Off with
- * {@code management.health.ccauth.enabled=false}.
+ * The {@code ccauth} health contributor, one component per registration
+ * ({@code genesys-prod}, {@code cxone-main}), when Boot's health module is present. Off
+ * with {@code management.health.ccauth.enabled=false}.
  */
 @AutoConfiguration(afterName = "dev.ccauth.autoconfigure.CcauthAutoConfiguration")
 @ConditionalOnClass(HealthContributor.class)
@@ -27,7 +27,8 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(CcauthHealthProperties.class)
 public final class CcauthHealthAutoConfiguration {
 
-	// on the method, not the class: the condition's own class is then never loaded without the health module
+	// on the method, not the class: the condition's own class is then never loaded
+	// without the health module
 	@Bean
 	@ConditionalOnEnabledHealthIndicator("ccauth")
 	@ConditionalOnMissingBean(name = "ccauthHealthContributor")

@@ -17,9 +17,10 @@ import org.springframework.context.annotation.Bean;
 /**
  * ccauth's meters, when the application has a Micrometer {@link MeterRegistry}:
  * {@code ccauth.token.requests}, {@code ccauth.token.request.duration},
- * {@code ccauth.token.expires.in}, {@code ccauth.http.retries} and {@code ccauth.http.retry.wait}.
- * Nothing is recorded on the path of a call that has its token: only token requests and retries
- * are counted, and the expiry gauge is read when the registry is.
+ * {@code ccauth.token.expires.in}, {@code ccauth.http.retries} and
+ * {@code ccauth.http.retry.wait}. Nothing is recorded on the path of a call that has its
+ * token: only token requests and retries are counted, and the expiry gauge is read when
+ * the registry is.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })

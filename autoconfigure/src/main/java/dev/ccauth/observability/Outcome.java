@@ -5,10 +5,11 @@ import java.util.Locale;
 import dev.ccauth.token.TokenRequestException;
 
 /**
- * How a token request ended, as metrics, observations and health tell it: {@code success},
- * {@code refused} (the endpoint said no, and asking again cannot help: bad credentials, a refused
- * grant or scope, a handed-over token refused) or {@code failed} (anything else once retries are
- * spent: rate limiting, 5xx, no answer, an answer that is not a token, a failed CXone discovery).
+ * How a token request ended, as metrics, observations and health tell it:
+ * {@code success}, {@code refused} (the endpoint said no, and asking again cannot help:
+ * bad credentials, a refused grant or scope, a handed-over token refused) or
+ * {@code failed} (anything else once retries are spent: rate limiting, 5xx, no answer, an
+ * answer that is not a token, a failed CXone discovery).
  */
 enum Outcome {
 

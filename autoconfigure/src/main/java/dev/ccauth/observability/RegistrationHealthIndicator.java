@@ -10,8 +10,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * One registration's health, read from its token source's state: no network call, unless
- * {@code ccauth.health.fetch-token} asks for a token when none is held (and the token endpoint is
- * not being left alone after a failure).
+ * {@code ccauth.health.fetch-token} asks for a token when none is held (and the token
+ * endpoint is not being left alone after a failure).
  */
 final class RegistrationHealthIndicator implements HealthIndicator {
 
@@ -51,7 +51,8 @@ final class RegistrationHealthIndicator implements HealthIndicator {
 			this.tokens.token().block(timeout);
 		}
 		catch (RuntimeException ex) {
-			// a failed request is in the state; one still running after the timeout goes on by itself
+			// a failed request is in the state; one still running after the timeout goes
+			// on by itself
 		}
 		return this.tokens.state();
 	}

@@ -12,10 +12,11 @@ import dev.ccauth.config.RegistrationId;
 import dev.ccauth.token.TokenSource;
 
 /**
- * One registration as health, the endpoint and the meters show it, from its configuration and its
- * token source's {@link TokenSource.State}: where it points, whether it holds a valid token, when
- * that token expires and was obtained, and its last failure. Never a secret or a token: the state
- * holds none, the registration shows none, and failure messages are masked once more.
+ * One registration as health, the endpoint and the meters show it, from its configuration
+ * and its token source's {@link TokenSource.State}: where it points, whether it holds a
+ * valid token, when that token expires and was obtained, and its last failure. Never a
+ * secret or a token: the state holds none, the registration shows none, and failure
+ * messages are masked once more.
  */
 final class RegistrationView {
 
@@ -25,7 +26,10 @@ final class RegistrationView {
 	private RegistrationView() {
 	}
 
-	/** The registration's name in health, tags and the endpoint: {@code genesys-prod}, like its HTTP service group. */
+	/**
+	 * The registration's name in health, tags and the endpoint: {@code genesys-prod},
+	 * like its HTTP service group.
+	 */
 	static String key(RegistrationId id) {
 		return id.platform().key() + "-" + id.name();
 	}
@@ -35,9 +39,10 @@ final class RegistrationView {
 	}
 
 	/**
-	 * UP while a valid token is held or none has been needed yet; DOWN once the registration cannot
-	 * get one: from a failed token request (including its cool-down) until the next success, or
-	 * when a handed-over token was refused and there are no credentials to get another.
+	 * UP while a valid token is held or none has been needed yet; DOWN once the
+	 * registration cannot get one: from a failed token request (including its cool-down)
+	 * until the next success, or when a handed-over token was refused and there are no
+	 * credentials to get another.
 	 */
 	static Verdict verdict(TokenSource.State state) {
 		if (state.holdsValidToken()) {
@@ -55,9 +60,10 @@ final class RegistrationView {
 	}
 
 	/**
-	 * The details health shows: platform, region or issuer, token endpoint and API base URL (or
-	 * where they are discovered), whether a valid token is held, its expires-in seconds, when it
-	 * was obtained (the last renewal), the last failure and when, the end of the cool-down.
+	 * The details health shows: platform, region or issuer, token endpoint and API base
+	 * URL (or where they are discovered), whether a valid token is held, its expires-in
+	 * seconds, when it was obtained (the last renewal), the last failure and when, the
+	 * end of the cool-down.
 	 */
 	static Map<String, Object> details(Registration registration, TokenSource.State state, Instant now) {
 		Map<String, Object> details = new LinkedHashMap<>();

@@ -12,9 +12,10 @@ import dev.ccauth.retry.RetryObserver;
 
 /**
  * Counts retries of API calls and token requests and replays after a 401
- * ({@code ccauth.http.retries}) and times the waits before them, {@code Retry-After} included
- * ({@code ccauth.http.retry.wait}), tagged with registration and reason (429, 5xx, io, 401-replay).
- * Runs on the calling thread, an event loop included: a few map look-ups, no lock, no I/O.
+ * ({@code ccauth.http.retries}) and times the waits before them, {@code Retry-After}
+ * included ({@code ccauth.http.retry.wait}), tagged with registration and reason (429,
+ * 5xx, io, 401-replay). Runs on the calling thread, an event loop included: a few map
+ * look-ups, no lock, no I/O.
  */
 final class RetryMetrics implements RetryObserver {
 

@@ -13,10 +13,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
- * {@code ccauth.token.expires.in}: seconds the token of each registration has left, read from its
- * token source when the registry is read (NaN while none is held or its expiry is unknown).
- * Registered once every singleton exists, on the same registry as the other meters, since the
- * clients are built with the token request meters in them.
+ * {@code ccauth.token.expires.in}: seconds the token of each registration has left, read
+ * from its token source when the registry is read (NaN while none is held or its expiry
+ * is unknown). Registered once every singleton exists, on the same registry as the other
+ * meters, since the clients are built with the token request meters in them.
  */
 final class TokenExpiryGauges implements SmartInitializingSingleton {
 

@@ -15,10 +15,11 @@ import org.springframework.core.Ordered;
 
 /**
  * Counts and times every request a registration makes to its token endpoint
- * ({@code ccauth.token.requests}, {@code ccauth.token.request.duration}, tagged with registration,
- * platform, outcome and trigger). A decorator of the token client: the token source calls it only
- * when it really asks the endpoint, once however many calls wait, so the count is the endpoint's.
- * Placed just outside the observation and inside any shared store, whose hits are no requests.
+ * ({@code ccauth.token.requests}, {@code ccauth.token.request.duration}, tagged with
+ * registration, platform, outcome and trigger). A decorator of the token client: the
+ * token source calls it only when it really asks the endpoint, once however many calls
+ * wait, so the count is the endpoint's. Placed just outside the observation and inside
+ * any shared store, whose hits are no requests.
  */
 final class TokenRequestMetrics implements TokenClient.Decorator, Ordered {
 
@@ -46,8 +47,8 @@ final class TokenRequestMetrics implements TokenClient.Decorator, Ordered {
 					long start = TokenRequestMetrics.this.registry.config().clock().monotonicTime();
 					Tags triggered = tags.and("trigger", trigger.tag());
 					return client.requestToken(trigger, current)
-						.doOnSuccess((token) -> record(triggered, (token != null) ? Outcome.SUCCESS : Outcome.FAILED,
-								start))
+						.doOnSuccess(
+								(token) -> record(triggered, (token != null) ? Outcome.SUCCESS : Outcome.FAILED, start))
 						.doOnError((error) -> record(triggered, Outcome.of(error), start));
 				});
 			}

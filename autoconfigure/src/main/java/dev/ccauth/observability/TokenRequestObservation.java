@@ -11,12 +11,13 @@ import dev.ccauth.token.TokenClient;
 import org.springframework.core.Ordered;
 
 /**
- * Observes every token request as {@code ccauth.token.request} (low-cardinality keys registration,
- * platform, trigger and outcome), so that a trace shows where a slow first call spent its time:
- * the observation's parent is the call that waited for the token (from its Reactor context, else
- * the current observation of the thread), and the token endpoint and CXone discovery requests
- * ({@code http.client.requests} of ccauth's own WebClient) are its children. The innermost
- * decorator, so that it sits right around the HTTP requests.
+ * Observes every token request as {@code ccauth.token.request} (low-cardinality keys
+ * registration, platform, trigger and outcome), so that a trace shows where a slow first
+ * call spent its time: the observation's parent is the call that waited for the token
+ * (from its Reactor context, else the current observation of the thread), and the token
+ * endpoint and CXone discovery requests ({@code http.client.requests} of ccauth's own
+ * WebClient) are its children. The innermost decorator, so that it sits right around the
+ * HTTP requests.
  */
 final class TokenRequestObservation implements TokenClient.Decorator, Ordered {
 
@@ -50,12 +51,14 @@ final class TokenRequestObservation implements TokenClient.Decorator, Ordered {
 					}
 					observation.start();
 					return client.requestToken(trigger, current)
-						.doOnSuccess((token) -> stop(observation, (token != null) ? Outcome.SUCCESS.tag() : Outcome.FAILED.tag()))
+						.doOnSuccess((token) -> stop(observation,
+								(token != null) ? Outcome.SUCCESS.tag() : Outcome.FAILED.tag()))
 						.doOnError((error) -> {
 							observation.error(error);
 							stop(observation, Outcome.of(error).tag());
 						})
-						// only a decorator outside may give up on a request; the token source never does
+						// only a decorator outside may give up on a request; the token
+						// source never does
 						.doOnCancel(() -> stop(observation, "cancelled"))
 						.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observation));
 				});

@@ -13,13 +13,14 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.util.backoff.BackOffExecution;
 
 /**
- * Applies a Spring {@link RetryPolicy} to a Reactor call: the policy's predicate and backoff decide,
- * except that a {@code Retry-After} from the server replaces the computed delay, and one longer
- * than {@code maxRetryAfter} fails at once instead of hanging the job. When the attempts run out,
- * the last failure itself is signalled (not a wrapper), so callers see the platform's error.
+ * Applies a Spring {@link RetryPolicy} to a Reactor call: the policy's predicate and
+ * backoff decide, except that a {@code Retry-After} from the server replaces the computed
+ * delay, and one longer than {@code maxRetryAfter} fails at once instead of hanging the
+ * job. When the attempts run out, the last failure itself is signalled (not a wrapper),
+ * so callers see the platform's error.
  * <p>
- * Built on {@code onErrorResume} rather than {@code retryWhen}: a call that succeeds pays for one
- * operator, and the backoff state exists only once a call has failed.
+ * Built on {@code onErrorResume} rather than {@code retryWhen}: a call that succeeds pays
+ * for one operator, and the backoff state exists only once a call has failed.
  */
 public final class RetryAfterBackoff {
 
@@ -39,8 +40,8 @@ public final class RetryAfterBackoff {
 	 * @param policy the registration's policy
 	 * @param maxRetryAfter the longest Retry-After waited for
 	 * @param scheduler where delays run (virtual time in tests)
-	 * @param kind the failures this step retries; others (a token failure seen by an API call,
-	 * say) were retried where they happened and pass through
+	 * @param kind the failures this step retries; others (a token failure seen by an API
+	 * call, say) were retried where they happened and pass through
 	 */
 	public RetryAfterBackoff(RetryPolicy policy, Duration maxRetryAfter, Scheduler scheduler,
 			Class<? extends ContactCenterException> kind) {
@@ -63,7 +64,9 @@ public final class RetryAfterBackoff {
 		this.observer = observer;
 	}
 
-	/** Makes the call, and makes it again as the policy allows while it fails transiently. */
+	/**
+	 * Makes the call, and makes it again as the policy allows while it fails transiently.
+	 */
 	public <T> Mono<T> call(Supplier<Mono<T>> attempt) {
 		return attempt.get().onErrorResume(this.kind, (failure) -> retry(attempt, failure, null, 1));
 	}
@@ -83,9 +86,10 @@ public final class RetryAfterBackoff {
 	}
 
 	/**
-	 * Makes a blocking call, and makes it again as the policy allows while it fails transiently,
-	 * waiting in between with {@link Thread#sleep}, which parks a virtual thread rather than pinning
-	 * its carrier. Failures other than this step's kind pass through.
+	 * Makes a blocking call, and makes it again as the policy allows while it fails
+	 * transiently, waiting in between with {@link Thread#sleep}, which parks a virtual
+	 * thread rather than pinning its carrier. Failures other than this step's kind pass
+	 * through.
 	 */
 	public <T> T callBlocking(Supplier<T> attempt) {
 		BackOffExecution backOff = null;
@@ -118,7 +122,10 @@ public final class RetryAfterBackoff {
 		}
 	}
 
-	/** Whether and when to try again after a failure: a wait and the backoff state, or the failure to signal. */
+	/**
+	 * Whether and when to try again after a failure: a wait and the backoff state, or the
+	 * failure to signal.
+	 */
 	private Decision decide(ContactCenterException failure, BackOffExecution backOff) {
 		if (!this.policy.shouldRetry(failure)) {
 			return new Decision(null, null, failure);

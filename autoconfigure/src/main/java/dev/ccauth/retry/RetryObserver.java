@@ -7,8 +7,8 @@ import dev.ccauth.ContactCenterException;
 import dev.ccauth.config.RegistrationId;
 
 /**
- * Told of every retry a registration's calls make, before the wait: for metrics and logs. It must
- * return at once (it runs on the calling thread, an event loop included).
+ * Told of every retry a registration's calls make, before the wait: for metrics and logs.
+ * It must return at once (it runs on the calling thread, an event loop included).
  */
 @FunctionalInterface
 public interface RetryObserver {
@@ -20,8 +20,8 @@ public interface RetryObserver {
 	/**
 	 * @param registration the registration whose call is retried
 	 * @param reason why
-	 * @param wait how long the call waits before the retry ({@code Retry-After} included); zero for a
-	 * replay after a 401
+	 * @param wait how long the call waits before the retry ({@code Retry-After}
+	 * included); zero for a replay after a 401
 	 */
 	void retrying(RegistrationId registration, Reason reason, Duration wait);
 
@@ -46,7 +46,9 @@ public interface RetryObserver {
 			this.tag = tag;
 		}
 
-		/** The metric tag value: {@code 429}, {@code 5xx}, {@code io}, {@code 401-replay}. */
+		/**
+		 * The metric tag value: {@code 429}, {@code 5xx}, {@code io}, {@code 401-replay}.
+		 */
 		public String tag() {
 			return this.tag;
 		}

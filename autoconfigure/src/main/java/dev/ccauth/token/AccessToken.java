@@ -9,7 +9,8 @@ import java.util.Set;
 import dev.ccauth.config.Secret;
 
 /**
- * An access token and what is known of its life. {@link #toString()} never shows the value.
+ * An access token and what is known of its life. {@link #toString()} never shows the
+ * value.
  */
 public final class AccessToken {
 
@@ -26,10 +27,11 @@ public final class AccessToken {
 	/**
 	 * @param value the token
 	 * @param obtainedAt when the request for it was sent
-	 * @param expiresAt when it expires, or {@code null} when unknown (a handed-over token)
+	 * @param expiresAt when it expires, or {@code null} when unknown (a handed-over
+	 * token)
 	 * @param scopes the scopes granted, as the token endpoint reported them
-	 * @param claims the claims of the id_token that came with it (CXone), else of the token itself
-	 * when it is a JWT, or empty
+	 * @param claims the claims of the id_token that came with it (CXone), else of the
+	 * token itself when it is a JWT, or empty
 	 */
 	public AccessToken(String value, Instant obtainedAt, Instant expiresAt, Set<String> scopes,
 			Map<String, Object> claims) {
@@ -59,7 +61,9 @@ public final class AccessToken {
 		return Optional.ofNullable(this.expiresAt);
 	}
 
-	/** The lifetime granted, counted from when the request was sent; empty when unknown. */
+	/**
+	 * The lifetime granted, counted from when the request was sent; empty when unknown.
+	 */
 	public Optional<Duration> lifetime() {
 		return expiresAt().map((expiry) -> Duration.between(this.obtainedAt, expiry));
 	}
@@ -69,8 +73,9 @@ public final class AccessToken {
 	}
 
 	/**
-	 * The claims of the id_token that came with the token (CXone's {@code tenantId}), else of the
-	 * token itself when it is a JWT; empty otherwise. Read, not verified: they steer discovery only.
+	 * The claims of the id_token that came with the token (CXone's {@code tenantId}),
+	 * else of the token itself when it is a JWT; empty otherwise. Read, not verified:
+	 * they steer discovery only.
 	 */
 	public Map<String, Object> claims() {
 		return this.claims;
@@ -87,8 +92,8 @@ public final class AccessToken {
 
 	@Override
 	public String toString() {
-		return "AccessToken[value=******, obtainedAt=" + this.obtainedAt + ", expiresAt=" + this.expiresAt
-				+ ", scopes=" + this.scopes + "]";
+		return "AccessToken[value=******, obtainedAt=" + this.obtainedAt + ", expiresAt=" + this.expiresAt + ", scopes="
+				+ this.scopes + "]";
 	}
 
 }

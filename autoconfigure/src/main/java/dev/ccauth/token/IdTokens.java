@@ -9,8 +9,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the claims of an id_token (or of an access token that is a JWT). The signature is not checked: the claims only steer discovery
- * (CXone's tenantId) of endpoints that are then reached over TLS with the token endpoint's answer.
+ * Reads the claims of an id_token (or of an access token that is a JWT). The signature is
+ * not checked: the claims only steer discovery (CXone's tenantId) of endpoints that are
+ * then reached over TLS with the token endpoint's answer.
  */
 final class IdTokens {
 
@@ -31,7 +32,8 @@ final class IdTokens {
 		}
 		try {
 			byte[] payload = Base64.getUrlDecoder().decode(parts[1]);
-			Map<String, Object> claims = JsonMapper.shared().readValue(new String(payload, StandardCharsets.UTF_8), CLAIMS);
+			Map<String, Object> claims = JsonMapper.shared()
+				.readValue(new String(payload, StandardCharsets.UTF_8), CLAIMS);
 			claims.values().removeIf(java.util.Objects::isNull);
 			return claims;
 		}

@@ -38,9 +38,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
- * Requests tokens from an OAuth token endpoint, for any grant a platform describes. The form body
- * is encoded here and the response read as bytes, so that no codec ever logs a secret or a token,
- * whatever the log level; whatever the server answers is checked before it becomes a token.
+ * Requests tokens from an OAuth token endpoint, for any grant a platform describes. The
+ * form body is encoded here and the response read as bytes, so that no codec ever logs a
+ * secret or a token, whatever the log level; whatever the server answers is checked
+ * before it becomes a token.
  */
 final class OAuthTokenClient implements TokenClient {
 
@@ -52,8 +53,8 @@ final class OAuthTokenClient implements TokenClient {
 	private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
 
 	/**
-	 * Longest lifetime believed: Genesys Cloud's longest (48 h). A larger {@code expires_in} is read
-	 * as this, so that the token is still renewed.
+	 * Longest lifetime believed: Genesys Cloud's longest (48 h). A larger
+	 * {@code expires_in} is read as this, so that the token is still renewed.
 	 */
 	static final Duration MAX_LIFETIME = Duration.ofHours(48);
 
@@ -103,14 +104,17 @@ final class OAuthTokenClient implements TokenClient {
 			.exchangeToMono((response) -> response.bodyToMono(byte[].class)
 				.defaultIfEmpty(NO_BODY)
 				.map((body) -> toToken(uri, response, body, sentAt)))
-			// the response timeout bounds the silence between reads; this bounds the whole exchange
+			// the response timeout bounds the silence between reads; this bounds the
+			// whole exchange
 			.timeout(deadline, this.timing.scheduler())
 			.onErrorMap(TimeoutException.class, (ex) -> deadlinePassed(uri, deadline, ex))
 			.onErrorMap(WebClientRequestException.class, (ex) -> networkFailure(uri, ex))
 			.onErrorMap((ex) -> !(ex instanceof TokenRequestException), (ex) -> unreadable(uri, ex));
 	}
 
-	/** RFC 6749 section 2.3.1: id and secret form-encoded, then joined and Base64-encoded. */
+	/**
+	 * RFC 6749 section 2.3.1: id and secret form-encoded, then joined and Base64-encoded.
+	 */
 	private void authenticate(HttpHeaders headers) {
 		if (this.client.authentication() == ClientAuthentication.BASIC) {
 			String credentials = formEncoded(this.client.clientId()) + ":"
@@ -157,8 +161,8 @@ final class OAuthTokenClient implements TokenClient {
 		}
 		String tokenType = ResponseBodies.text(node, "token_type");
 		if (tokenType != null && !tokenType.trim().equalsIgnoreCase("bearer")) {
-			throw malformed(uri, status,
-					"answered " + status + " with token_type '" + shown(tokenType) + "'; ccauth sends bearer tokens only");
+			throw malformed(uri, status, "answered " + status + " with token_type '" + shown(tokenType)
+					+ "'; ccauth sends bearer tokens only");
 		}
 		Duration lifetime = lifetime(node.get("expires_in"));
 		Set<String> scopes = scopes(ResponseBodies.text(node, "scope"));
@@ -170,9 +174,10 @@ final class OAuthTokenClient implements TokenClient {
 	}
 
 	/**
-	 * {@code expires_in} as whole seconds (a number or a numeric string). Absent means the default
-	 * lifetime; zero, negative, fractional-only or non-numeric values fall back to the default
-	 * lifetime, and values beyond {@link #MAX_LIFETIME} to that maximum, each with a warning.
+	 * {@code expires_in} as whole seconds (a number or a numeric string). Absent means
+	 * the default lifetime; zero, negative, fractional-only or non-numeric values fall
+	 * back to the default lifetime, and values beyond {@link #MAX_LIFETIME} to that
+	 * maximum, each with a warning.
 	 */
 	private Duration lifetime(JsonNode expiresIn) {
 		Duration fallback = this.registration.token().defaultLifetime();
@@ -276,11 +281,14 @@ final class OAuthTokenClient implements TokenClient {
 				ex);
 	}
 
-	/** Whatever else went wrong reading a response: never a raw exception to the caller. */
+	/**
+	 * Whatever else went wrong reading a response: never a raw exception to the caller.
+	 */
 	private TokenRequestException unreadable(URI uri, Throwable ex) {
 		return new TokenRequestException(this.registration.id(), uri.toString(), Reason.MALFORMED_RESPONSE, 0, null,
-				null, null, "the answer of the token endpoint " + uri + " could not be read ("
-						+ ex.getClass().getSimpleName() + ")",
+				null, null,
+				"the answer of the token endpoint " + uri + " could not be read (" + ex.getClass().getSimpleName()
+						+ ")",
 				"Check that token-uri points at the OAuth token endpoint (.../oauth/token), not a gateway or login page",
 				null);
 	}
@@ -300,7 +308,8 @@ final class OAuthTokenClient implements TokenClient {
 	 * When and how often a token request is made.
 	 *
 	 * @param clock dates tokens
-	 * @param retryPolicy retries rate limiting, 5xx and I/O failures of the token endpoint
+	 * @param retryPolicy retries rate limiting, 5xx and I/O failures of the token
+	 * endpoint
 	 * @param scheduler where retry delays and the deadline run
 	 * @param retryObserver told of each retry
 	 */

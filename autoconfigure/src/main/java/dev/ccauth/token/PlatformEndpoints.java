@@ -8,8 +8,8 @@ import dev.ccauth.config.Registration;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * A platform's part in one registration's clients: where its token endpoint and API are (as
- * configured, or discovered once on first use) and how its tokens are asked for.
+ * A platform's part in one registration's clients: where its token endpoint and API are
+ * (as configured, or discovered once on first use) and how its tokens are asked for.
  */
 public interface PlatformEndpoints {
 
@@ -20,13 +20,16 @@ public interface PlatformEndpoints {
 	Mono<URI> tokenEndpoint();
 
 	/**
-	 * The API base URL: configured, or discovered once and kept (CXone finds its tenant's API host
-	 * from the tenant id in the registration's token).
+	 * The API base URL: configured, or discovered once and kept (CXone finds its tenant's
+	 * API host from the tenant id in the registration's token).
 	 * @param tokens the registration's token source
 	 */
 	Mono<URI> apiBaseUrl(TokenSource tokens);
 
-	/** Endpoints known up front (configured, or derived from a region): nothing to discover. */
+	/**
+	 * Endpoints known up front (configured, or derived from a region): nothing to
+	 * discover.
+	 */
 	static PlatformEndpoints known(TokenGrant grant, URI tokenEndpoint, URI apiBaseUrl) {
 		return new KnownEndpoints(grant, Mono.justOrEmpty(tokenEndpoint), Mono.justOrEmpty(apiBaseUrl));
 	}
@@ -37,7 +40,8 @@ public interface PlatformEndpoints {
 
 		/**
 		 * @param registration a registration of the platform
-		 * @param webClient a plain WebClient (no application filters) for discovery documents
+		 * @param webClient a plain WebClient (no application filters) for discovery
+		 * documents
 		 */
 		PlatformEndpoints create(Registration registration, WebClient webClient);
 

@@ -22,24 +22,27 @@ import dev.ccauth.config.Secret;
 import dev.ccauth.token.TokenRequestException.Reason;
 
 /**
- * One registration's token: fetched once, shared by every call, renewed in the background before
- * it expires.
+ * One registration's token: fetched once, shared by every call, renewed in the background
+ * before it expires.
  * <ul>
- * <li>Single flight: however many calls find the cache cold, expired or due for renewal, one
- * token request is in flight at a time, and every waiting call gets its result. The request runs
- * on its own, so a caller that gives up does not cancel it for the others.</li>
- * <li>Renewal starts at {@code expiresAt - min(refreshSkew, lifetime / 2)}; until the token has
- * really expired, calls go on with it and never wait for the token endpoint.</li>
- * <li>{@link #invalidate(AccessToken)} drops a token only if it is still the current one, so
- * that many calls refused with the same token cause one new request.</li>
- * <li>Cool-down: once a token request has failed (after its own retries), the endpoint is left
- * alone for a while that grows with each failure in a row (from {@code retry.initial-delay}, at
- * least one second, by {@code retry.multiplier}, up to {@code retry.max-delay}, and at least the
- * server's {@code Retry-After}); calls that need a new token meanwhile get that failure at once. A
- * success ends it. Background renewals follow the same schedule.</li>
+ * <li>Single flight: however many calls find the cache cold, expired or due for renewal,
+ * one token request is in flight at a time, and every waiting call gets its result. The
+ * request runs on its own, so a caller that gives up does not cancel it for the
+ * others.</li>
+ * <li>Renewal starts at {@code expiresAt - min(refreshSkew, lifetime / 2)}; until the
+ * token has really expired, calls go on with it and never wait for the token
+ * endpoint.</li>
+ * <li>{@link #invalidate(AccessToken)} drops a token only if it is still the current one,
+ * so that many calls refused with the same token cause one new request.</li>
+ * <li>Cool-down: once a token request has failed (after its own retries), the endpoint is
+ * left alone for a while that grows with each failure in a row (from
+ * {@code retry.initial-delay}, at least one second, by {@code retry.multiplier}, up to
+ * {@code retry.max-delay}, and at least the server's {@code Retry-After}); calls that
+ * need a new token meanwhile get that failure at once. A success ends it. Background
+ * renewals follow the same schedule.</li>
  * </ul>
- * The lock guards a few fields only: no I/O, wait or logging happens while it is held, and it is
- * a {@link ReentrantLock}, so a virtual thread never pins its carrier here.
+ * The lock guards a few fields only: no I/O, wait or logging happens while it is held,
+ * and it is a {@link ReentrantLock}, so a virtual thread never pins its carrier here.
  */
 final class TokenCache implements TokenSource {
 
@@ -64,7 +67,9 @@ final class TokenCache implements TokenSource {
 	/** The token request in flight, shared by every caller; guarded by {@link #lock}. */
 	private Mono<AccessToken> inFlight;
 
-	/** The last failure of a token request and when it happened; guarded by {@link #lock}. */
+	/**
+	 * The last failure of a token request and when it happened; guarded by {@link #lock}.
+	 */
 	private volatile Failure lastFailure;
 
 	/** Failed token requests in a row; guarded by {@link #lock}. */
@@ -73,7 +78,9 @@ final class TokenCache implements TokenSource {
 	/** No token request before this instant; guarded by {@link #lock}. */
 	private volatile Instant coolDownUntil = Instant.MIN;
 
-	/** The token the API refused, until a new one is obtained; guarded by {@link #lock}. */
+	/**
+	 * The token the API refused, until a new one is obtained; guarded by {@link #lock}.
+	 */
 	private AccessToken refused;
 
 	private final AtomicLong requests = new AtomicLong();
@@ -84,7 +91,8 @@ final class TokenCache implements TokenSource {
 
 	/**
 	 * @param registration the registration, for its handed-over token and settings
-	 * @param client the token client, or {@code null} when the registration has no credentials
+	 * @param client the token client, or {@code null} when the registration has no
+	 * credentials
 	 * @param clock the clock that decides expiry, renewal and cool-down
 	 */
 	TokenCache(Registration registration, TokenClient client, Clock clock) {
@@ -171,8 +179,9 @@ final class TokenCache implements TokenSource {
 	}
 
 	/**
-	 * @param caller the Reactor context of the call that needs the token: the request it starts runs
-	 * in it, so that a trace shows the token request inside the call that waited for it
+	 * @param caller the Reactor context of the call that needs the token: the request it
+	 * starts runs in it, so that a trace shows the token request inside the call that
+	 * waited for it
 	 */
 	private Mono<AccessToken> fetch(ContextView caller) {
 		Start start;
@@ -181,7 +190,8 @@ final class TokenCache implements TokenSource {
 			Instant now = this.clock.instant();
 			Cached cached = this.current;
 			if (cached != null && !cached.token.isExpiredAt(now)) {
-				return Mono.just(cached.token); // another caller's request completed meanwhile
+				return Mono.just(cached.token); // another caller's request completed
+												// meanwhile
 			}
 			Failure failure = this.lastFailure;
 			if (this.inFlight == null && failure != null && now.isBefore(this.coolDownUntil)) {
@@ -210,16 +220,16 @@ final class TokenCache implements TokenSource {
 		}
 		this.renewals.incrementAndGet();
 		logger.debug("{}: renewing the token in the background", this.registration);
-		start.run(Context.empty())
-			.subscribe((token) -> {
-			}, (error) -> logger.warn(
-					"{}: background token renewal failed, the current token stays in use until it expires: {}",
-					this.registration, error.getMessage()));
+		start.run(Context.empty()).subscribe((token) -> {
+		}, (error) -> logger.warn(
+				"{}: background token renewal failed, the current token stays in use until it expires: {}",
+				this.registration, error.getMessage()));
 	}
 
 	/**
-	 * Joins the request in flight, or claims the right to start one; called with {@link #lock}
-	 * held. The request itself starts in {@link Start#run()}, after the lock is released.
+	 * Joins the request in flight, or claims the right to start one; called with
+	 * {@link #lock} held. The request itself starts in {@link Start#run()}, after the
+	 * lock is released.
 	 */
 	private Start claim(TokenClient.Trigger trigger, AccessToken previous) {
 		if (this.inFlight != null) {
@@ -265,16 +275,17 @@ final class TokenCache implements TokenSource {
 		finally {
 			this.lock.unlock();
 		}
-		logger.debug("{}: token request failed ({} in a row); next request in {} ms at the earliest",
-				this.registration, failures, wait.toMillis());
+		logger.debug("{}: token request failed ({} in a row); next request in {} ms at the earliest", this.registration,
+				failures, wait.toMillis());
 		result.tryEmitError(failure);
 	}
 
 	private String coolDownNote(Duration left) {
 		long seconds = Math.max(1, (left.toMillis() + 999) / 1000);
-		return " (" + ((this.failuresInARow == 1) ? "1 failed attempt to get a token"
-				: this.failuresInARow + " failed attempts in a row to get a token") + "; not asked again for " + seconds
-				+ "s)";
+		return " ("
+				+ ((this.failuresInARow == 1) ? "1 failed attempt to get a token"
+						: this.failuresInARow + " failed attempts in a row to get a token")
+				+ "; not asked again for " + seconds + "s)";
 	}
 
 	private Duration coolDown(int failures, ContactCenterException failure) {
@@ -307,7 +318,8 @@ final class TokenCache implements TokenSource {
 	private TokenRequestException handedOverTokenRefused() {
 		return new TokenRequestException(this.registration, null, Reason.HANDED_OVER_TOKEN_REFUSED, 401, null, null,
 				null, "the handed-over access token was refused or has expired",
-				"Mint a new token in an earlier step, or configure client credentials so that ccauth can renew it", null);
+				"Mint a new token in an earlier step, or configure client credentials so that ccauth can renew it",
+				null);
 	}
 
 	private record Cached(AccessToken token, Instant renewAt) {
@@ -317,8 +329,8 @@ final class TokenCache implements TokenSource {
 	}
 
 	/**
-	 * A caller's part in a token request: the result to wait for and, for the one caller that
-	 * claimed the request, the sink it completes.
+	 * A caller's part in a token request: the result to wait for and, for the one caller
+	 * that claimed the request, the sink it completes.
 	 */
 	private final class Start {
 
@@ -342,7 +354,8 @@ final class TokenCache implements TokenSource {
 			if (this.sink != null) {
 				TokenCache.this.requests.incrementAndGet();
 				TokenCache.this.client.requestToken(this.trigger, this.previous)
-					.switchIfEmpty(Mono.error(() -> new IllegalStateException("token client completed without a token")))
+					.switchIfEmpty(
+							Mono.error(() -> new IllegalStateException("token client completed without a token")))
 					.contextWrite(caller)
 					.subscribe((token) -> succeeded(token, this.sink), (error) -> failed(error, this.sink));
 			}

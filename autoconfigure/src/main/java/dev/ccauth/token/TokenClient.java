@@ -6,8 +6,8 @@ import dev.ccauth.config.Registration;
 
 /**
  * Obtains a new access token for a {@link TokenSource}: one request (and its retries) per
- * subscription. The token source calls it one at a time per registration; a decorator may put a
- * store shared by processes, metrics or traces in between.
+ * subscription. The token source calls it one at a time per registration; a decorator may
+ * put a store shared by processes, metrics or traces in between.
  */
 @FunctionalInterface
 public interface TokenClient {
@@ -19,7 +19,10 @@ public interface TokenClient {
 	 */
 	Mono<AccessToken> requestToken(Trigger trigger, AccessToken current);
 
-	/** Told when the API refused a token and the source dropped it (a shared store drops it too). */
+	/**
+	 * Told when the API refused a token and the source dropped it (a shared store drops
+	 * it too).
+	 */
 	default void invalidated(AccessToken refused) {
 	}
 

@@ -6,7 +6,10 @@ import java.util.Optional;
 import dev.ccauth.ContactCenterException;
 import dev.ccauth.config.RegistrationId;
 
-/** The token endpoint did not give a token. {@link #reason()} tells whether trying again can help. */
+/**
+ * The token endpoint did not give a token. {@link #reason()} tells whether trying again
+ * can help.
+ */
 public class TokenRequestException extends ContactCenterException {
 
 	/** Why no token was obtained. */
@@ -15,10 +18,16 @@ public class TokenRequestException extends ContactCenterException {
 		/** Client id, secret or access key refused: retrying cannot help. */
 		BAD_CREDENTIALS(false),
 
-		/** The request was refused for another reason (scope, grant not enabled...): retrying cannot help. */
+		/**
+		 * The request was refused for another reason (scope, grant not enabled...):
+		 * retrying cannot help.
+		 */
 		REFUSED(false),
 
-		/** The endpoint is rate limiting this client (429, or Genesys's 400 "rate limit exceeded"). */
+		/**
+		 * The endpoint is rate limiting this client (429, or Genesys's 400 "rate limit
+		 * exceeded").
+		 */
 		RATE_LIMITED(true),
 
 		/** 5xx: the platform had a transient failure. */

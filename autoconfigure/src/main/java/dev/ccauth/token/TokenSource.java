@@ -17,10 +17,10 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * One registration's token, shared by every client of the registration (its WebClient, its
- * RestClient, a Spring Security bridge, a token export): fetched once however many calls need it,
- * renewed in the background before it expires, dropped when the API refuses it, and left alone
- * for a growing cool-down when the token endpoint fails.
+ * One registration's token, shared by every client of the registration (its WebClient,
+ * its RestClient, a Spring Security bridge, a token export): fetched once however many
+ * calls need it, renewed in the background before it expires, dropped when the API
+ * refuses it, and left alone for a growing cool-down when the token endpoint fails.
  */
 public interface TokenSource {
 
@@ -31,9 +31,9 @@ public interface TokenSource {
 	Mono<AccessToken> token();
 
 	/**
-	 * The current token if it is valid, starting its renewal in the background when due; or
-	 * {@code null} when the caller must wait for {@link #token()}. The allocation-free path of every
-	 * call once a token exists.
+	 * The current token if it is valid, starting its renewal in the background when due;
+	 * or {@code null} when the caller must wait for {@link #token()}. The allocation-free
+	 * path of every call once a token exists.
 	 */
 	AccessToken usableToken();
 
@@ -41,8 +41,8 @@ public interface TokenSource {
 	AccessToken currentToken();
 
 	/**
-	 * Drops the token if it is still the current one (compare-and-invalidate, by value), so that
-	 * many calls refused with the same token cause one new request.
+	 * Drops the token if it is still the current one (compare-and-invalidate, by value),
+	 * so that many calls refused with the same token cause one new request.
 	 * @return whether it was dropped by this call
 	 */
 	boolean invalidate(AccessToken refused);
@@ -54,10 +54,11 @@ public interface TokenSource {
 	State state();
 
 	/**
-	 * A token source for a registration: a single-flight cache in front of the registration's
-	 * token endpoint.
+	 * A token source for a registration: a single-flight cache in front of the
+	 * registration's token endpoint.
 	 * @param registration the registration
-	 * @param endpoints where its token endpoint is and how its tokens are asked for (from its platform)
+	 * @param endpoints where its token endpoint is and how its tokens are asked for (from
+	 * its platform)
 	 */
 	static Builder builder(Registration registration, PlatformEndpoints endpoints) {
 		return new Builder(registration, endpoints);
@@ -77,14 +78,17 @@ public interface TokenSource {
 	 * Where a token source stands: never the token itself.
 	 *
 	 * @param holdsValidToken whether it holds a token that has not expired
-	 * @param expiresAt when that token expires, or {@code null} (none held, or a handed-over token
-	 * of unknown expiry)
-	 * @param obtainedAt when the request for that token was sent (the last renewal), or {@code null}
-	 * @param lastFailure the last failure to get a token, or {@code null} since the last success
+	 * @param expiresAt when that token expires, or {@code null} (none held, or a
+	 * handed-over token of unknown expiry)
+	 * @param obtainedAt when the request for that token was sent (the last renewal), or
+	 * {@code null}
+	 * @param lastFailure the last failure to get a token, or {@code null} since the last
+	 * success
 	 * @param lastFailureAt when it happened, or {@code null}
-	 * @param coolDownUntil until when the token endpoint is left alone after that failure, or
-	 * {@code null} when it is not
-	 * @param canRenew whether it has credentials to get tokens (not a handed-over token only)
+	 * @param coolDownUntil until when the token endpoint is left alone after that
+	 * failure, or {@code null} when it is not
+	 * @param canRenew whether it has credentials to get tokens (not a handed-over token
+	 * only)
 	 */
 	record State(boolean holdsValidToken, java.time.Instant expiresAt, java.time.Instant obtainedAt,
 			dev.ccauth.ContactCenterException lastFailure, java.time.Instant lastFailureAt,
@@ -122,27 +126,35 @@ public interface TokenSource {
 		}
 
 		/**
-		 * The WebClient token requests go through: plain, without the application's filters, so
-		 * that they never see credentials (default: one without timeouts).
+		 * The WebClient token requests go through: plain, without the application's
+		 * filters, so that they never see credentials (default: one without timeouts).
 		 */
 		public Builder webClient(WebClient webClient) {
 			this.webClient = webClient;
 			return this;
 		}
 
-		/** Retries of rate-limited, failed or unreachable token requests (default: from the registration's settings). */
+		/**
+		 * Retries of rate-limited, failed or unreachable token requests (default: from
+		 * the registration's settings).
+		 */
 		public Builder retryPolicy(RetryPolicy retryPolicy) {
 			this.retryPolicy = retryPolicy;
 			return this;
 		}
 
-		/** The clock that decides expiry, renewal and cool-down (default: the system's). */
+		/**
+		 * The clock that decides expiry, renewal and cool-down (default: the system's).
+		 */
 		public Builder clock(Clock clock) {
 			this.clock = clock;
 			return this;
 		}
 
-		/** Where retry delays run (default: Reactor's parallel scheduler; virtual time in tests). */
+		/**
+		 * Where retry delays run (default: Reactor's parallel scheduler; virtual time in
+		 * tests).
+		 */
 		public Builder scheduler(Scheduler scheduler) {
 			this.scheduler = scheduler;
 			return this;
@@ -154,7 +166,10 @@ public interface TokenSource {
 			return this;
 		}
 
-		/** Wraps the client that requests tokens: a shared store, metrics or traces; the first added is innermost. */
+		/**
+		 * Wraps the client that requests tokens: a shared store, metrics or traces; the
+		 * first added is innermost.
+		 */
 		public Builder decorator(TokenClient.Decorator decorator) {
 			this.decorators.add(decorator);
 			return this;

@@ -9,9 +9,9 @@ import dev.ccauth.token.PlatformEndpoints;
 import dev.ccauth.token.TokenSource;
 
 /**
- * Where a registration's API is, and so where its token may go: the base URL when it is known up
- * front, else the one its platform discovers once (CXone tenants). Shared by the registration's
- * WebClient and RestClient.
+ * Where a registration's API is, and so where its token may go: the base URL when it is
+ * known up front, else the one its platform discovers once (CXone tenants). Shared by the
+ * registration's WebClient and RestClient.
  */
 final class ApiBase {
 

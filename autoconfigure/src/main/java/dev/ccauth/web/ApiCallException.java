@@ -6,7 +6,10 @@ import java.util.Optional;
 import dev.ccauth.ContactCenterException;
 import dev.ccauth.config.RegistrationId;
 
-/** An API call failed in a way the client could not ride out: refused, rate limited, unavailable, unreachable. */
+/**
+ * An API call failed in a way the client could not ride out: refused, rate limited,
+ * unavailable, unreachable.
+ */
 public class ApiCallException extends ContactCenterException {
 
 	private final boolean transientFailure;

@@ -22,18 +22,22 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
 /**
- * What an API response or a network failure means for a call, the same for every client kind:
+ * What an API response or a network failure means for a call, the same for every client
+ * kind:
  * <ul>
- * <li>429: retried after {@code Retry-After}, else with backoff; the server did not process the
- * call, so any method is retried.</li>
- * <li>502/503/504, dropped connections and response timeouts: retried with backoff for idempotent
- * methods only; a POST or PATCH may have reached the server and is never sent twice.</li>
- * <li>Connection refused or not established: retried for any method (nothing was sent).</li>
+ * <li>429: retried after {@code Retry-After}, else with backoff; the server did not
+ * process the call, so any method is retried.</li>
+ * <li>502/503/504, dropped connections and response timeouts: retried with backoff for
+ * idempotent methods only; a POST or PATCH may have reached the server and is never sent
+ * twice.</li>
+ * <li>Connection refused or not established: retried for any method (nothing was
+ * sent).</li>
  * <li>403: not retried; the error names missing scopes or roles.</li>
- * <li>A second 401, after a fresh token: the credentials work but their tokens are refused.</li>
+ * <li>A second 401, after a fresh token: the credentials work but their tokens are
+ * refused.</li>
  * </ul>
- * Other responses, 4xx included, reach the caller as they are. Whatever the server sent back is
- * masked before it reaches an {@link ApiCallException}.
+ * Other responses, 4xx included, reach the caller as they are. Whatever the server sent
+ * back is masked before it reaches an {@link ApiCallException}.
  */
 final class ApiFailures {
 
@@ -56,12 +60,13 @@ final class ApiFailures {
 		return IDEMPOTENT.contains(method);
 	}
 
-	/** What a status means: {@code null} when the response goes to the caller as it is. */
+	/**
+	 * What a status means: {@code null} when the response goes to the caller as it is.
+	 */
 	Failure classify(int status, HttpMethod method) {
 		if (status == 429) {
-			return new Failure("rate limited on",
-					"The platform limits requests per token; ccauth waited and retried " + maxAttempts()
-							+ " times: lower the job's concurrency or raise " + property("retry.max-attempts"),
+			return new Failure("rate limited on", "The platform limits requests per token; ccauth waited and retried "
+					+ maxAttempts() + " times: lower the job's concurrency or raise " + property("retry.max-attempts"),
 					true);
 		}
 		if (status == 502 || status == 503 || status == 504) {
@@ -85,10 +90,13 @@ final class ApiFailures {
 				false);
 	}
 
-	/** The failure with the platform's code and description from the error body, masked. */
+	/**
+	 * The failure with the platform's code and description from the error body, masked.
+	 */
 	ApiCallException exception(Failure failure, HttpMethod method, URI url, int status, HttpHeaders headers,
 			byte[] body) {
-		// Retry-After only: platforms send it on every 429 (Genesys removed its own rate-limit headers in 2021)
+		// Retry-After only: platforms send it on every 429 (Genesys removed its own
+		// rate-limit headers in 2021)
 		Duration retryAfter = RetryAfter.parse(headers, this.clock);
 		JsonNode node = ResponseBodies.object(body);
 		String code = ResponseBodies.text(node, "code", "error");
@@ -100,7 +108,10 @@ final class ApiFailures {
 				retryAfter, null);
 	}
 
-	/** A call that got no response: retried if nothing was sent, or if the method is idempotent. */
+	/**
+	 * A call that got no response: retried if nothing was sent, or if the method is
+	 * idempotent.
+	 */
 	ApiCallException unreachable(HttpMethod method, URI url, Throwable ex) {
 		boolean notConnected = causedBy(ex, ConnectException.class) || causedBy(ex, NoRouteToHostException.class)
 				|| causedBy(ex, UnknownHostException.class) || causedBy(ex, HttpConnectTimeoutException.class)
@@ -109,22 +120,26 @@ final class ApiFailures {
 				|| causedBy(ex, SocketTimeoutException.class) || causedBy(ex, HttpTimeoutException.class)
 				|| causedBy(ex, java.util.concurrent.TimeoutException.class));
 		String summary = notConnected ? "could not connect for"
-				: timedOut ? "no response within " + property("http.response-timeout") + " ("
-						+ this.registration.http().responseTimeout().toSeconds() + "s) to"
+				: timedOut
+						? "no response within " + property("http.response-timeout") + " ("
+								+ this.registration.http().responseTimeout().toSeconds() + "s) to"
 						: "the connection failed during";
-		String hint = notConnected ? ResponseBodies.networkHint(property("base-url"))
-				: (idempotent(method) ? "The call was retried " + maxAttempts()
-						+ " times; check the network and the platform's status" : notReplayed(method));
+		String hint = notConnected ? ResponseBodies.networkHint(property("base-url")) : (idempotent(method)
+				? "The call was retried " + maxAttempts() + " times; check the network and the platform's status"
+				: notReplayed(method));
 		return new ApiCallException(this.registration.id(), endpoint(url), 0, null,
 				shown(ResponseBodies.rootMessage(ex)), summary + " " + method + " " + endpoint(url), hint,
 				notConnected || idempotent(method), null, ex);
 	}
 
 	private static String notReplayed(HttpMethod method) {
-		return method + " is not retried, since the platform may have processed it: check its effect before running it again";
+		return method
+				+ " is not retried, since the platform may have processed it: check its effect before running it again";
 	}
 
-	/** The URL without its query, which may carry identifiers users do not want in logs. */
+	/**
+	 * The URL without its query, which may carry identifiers users do not want in logs.
+	 */
 	static String endpoint(URI url) {
 		String text = url.toString();
 		int query = text.indexOf('?');

@@ -11,9 +11,10 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 
 /**
- * Adds the registration's bearer token to requests for the registration's own origin, and only
- * those. On a 401 the token that got it is dropped (once, however many calls saw it), a new one is
- * obtained and the request is sent once more; a second 401 is an {@link ApiCallException}.
+ * Adds the registration's bearer token to requests for the registration's own origin, and
+ * only those. On a 401 the token that got it is dropped (once, however many calls saw
+ * it), a new one is obtained and the request is sent once more; a second 401 is an
+ * {@link ApiCallException}.
  */
 final class BearerTokenFilter implements ExchangeFilterFunction {
 

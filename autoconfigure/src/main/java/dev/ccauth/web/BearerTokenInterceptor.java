@@ -16,12 +16,13 @@ import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.support.HttpRequestWrapper;
 
 /**
- * A registration's RestClient does what its WebClient's filters do, blocking: resolves a relative
- * URL against a discovered base URL, retries what can be ridden out ({@link ApiFailures}, the same
- * policy and Retry-After handling), sends the token to the registration's own origin only, and on
- * a 401 drops the token that got it (once, however many threads saw it) and sends the request once
- * more. Waits park the calling thread (a latch, {@link Thread#sleep}); nothing here holds a monitor,
- * so virtual threads never pin their carrier.
+ * A registration's RestClient does what its WebClient's filters do, blocking: resolves a
+ * relative URL against a discovered base URL, retries what can be ridden out
+ * ({@link ApiFailures}, the same policy and Retry-After handling), sends the token to the
+ * registration's own origin only, and on a 401 drops the token that got it (once, however
+ * many threads saw it) and sends the request once more. Waits park the calling thread (a
+ * latch, {@link Thread#sleep}); nothing here holds a monitor, so virtual threads never
+ * pin their carrier.
  */
 final class BearerTokenInterceptor implements ClientHttpRequestInterceptor {
 
@@ -36,7 +37,8 @@ final class BearerTokenInterceptor implements ClientHttpRequestInterceptor {
 
 	private final RetryAfterBackoff retries;
 
-	BearerTokenInterceptor(ApiBase base, TokenSource tokens, ApiFailures failures, RetryAfterBackoff retries, Runnable replayed) {
+	BearerTokenInterceptor(ApiBase base, TokenSource tokens, ApiFailures failures, RetryAfterBackoff retries,
+			Runnable replayed) {
 		this.base = base;
 		this.tokens = tokens;
 		this.failures = failures;

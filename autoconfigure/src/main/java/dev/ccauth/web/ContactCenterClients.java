@@ -31,10 +31,10 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Every registration's authenticated clients (a WebClient and a RestClient sharing one token
- * source) and its token source, for code that looks
- * registrations up by name, and for tools that need the token itself (a token export to a later
- * pipeline step, a client that is not WebClient-based).
+ * Every registration's authenticated clients (a WebClient and a RestClient sharing one
+ * token source) and its token source, for code that looks registrations up by name, and
+ * for tools that need the token itself (a token export to a later pipeline step, a client
+ * that is not WebClient-based).
  */
 public interface ContactCenterClients {
 
@@ -43,7 +43,8 @@ public interface ContactCenterClients {
 
 	/**
 	 * The registration's WebClient: base URL set, bearer token managed.
-	 * @throws IllegalArgumentException naming the configured registrations when there is no such one
+	 * @throws IllegalArgumentException naming the configured registrations when there is
+	 * no such one
 	 */
 	WebClient webClient(RegistrationId registration);
 
@@ -52,9 +53,11 @@ public interface ContactCenterClients {
 	}
 
 	/**
-	 * The registration's RestClient: base URL set (when discovered, resolved on first use), bearer
-	 * token managed, the same guarantees as the WebClient, for blocking code and virtual threads.
-	 * @throws IllegalArgumentException naming the configured registrations when there is no such one
+	 * The registration's RestClient: base URL set (when discovered, resolved on first
+	 * use), bearer token managed, the same guarantees as the WebClient, for blocking code
+	 * and virtual threads.
+	 * @throws IllegalArgumentException naming the configured registrations when there is
+	 * no such one
 	 */
 	RestClient restClient(RegistrationId registration);
 
@@ -63,21 +66,22 @@ public interface ContactCenterClients {
 	}
 
 	/**
-	 * Configures a WebClient builder as the registration's own WebClient is (HTTP client, base URL,
-	 * retries, the token for the registration's origin), sharing its token source: for builders
-	 * made elsewhere, such as an HTTP service group's.
+	 * Configures a WebClient builder as the registration's own WebClient is (HTTP client,
+	 * base URL, retries, the token for the registration's origin), sharing its token
+	 * source: for builders made elsewhere, such as an HTTP service group's.
 	 */
 	void configure(RegistrationId registration, WebClient.Builder builder);
 
 	/**
-	 * Configures a RestClient builder as the registration's own RestClient is, sharing its token
-	 * source: for builders made elsewhere, such as an HTTP service group's.
+	 * Configures a RestClient builder as the registration's own RestClient is, sharing
+	 * its token source: for builders made elsewhere, such as an HTTP service group's.
 	 */
 	void configure(RegistrationId registration, RestClient.Builder builder);
 
 	/**
 	 * The registration's token source, shared by all its clients.
-	 * @throws IllegalArgumentException naming the configured registrations when there is no such one
+	 * @throws IllegalArgumentException naming the configured registrations when there is
+	 * no such one
 	 */
 	TokenSource tokenSource(RegistrationId registration);
 
@@ -91,8 +95,8 @@ public interface ContactCenterClients {
 	}
 
 	/**
-	 * A builder of the default implementation: one token source and one client of each kind per
-	 * registration. Nothing touches the network until a client is used.
+	 * A builder of the default implementation: one token source and one client of each
+	 * kind per registration. Nothing touches the network until a client is used.
 	 * @param registrations the registrations
 	 */
 	static Builder builder(ContactCenterRegistrations registrations) {
@@ -136,15 +140,18 @@ public interface ContactCenterClients {
 			this.registrations = Objects.requireNonNull(registrations, "registrations");
 		}
 
-		/** How a platform's registrations find their endpoints ({@code GenesysPlatform::endpoints}). */
+		/**
+		 * How a platform's registrations find their endpoints
+		 * ({@code GenesysPlatform::endpoints}).
+		 */
 		public Builder platform(Platform platform, PlatformEndpoints.Factory endpoints) {
 			this.platforms.put(platform, endpoints);
 			return this;
 		}
 
 		/**
-		 * The application's WebClient builder (customizers, codecs, observation), cloned for each
-		 * registration.
+		 * The application's WebClient builder (customizers, codecs, observation), cloned
+		 * for each registration.
 		 */
 		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
 			this.webClientBuilder = webClientBuilder;
@@ -152,8 +159,8 @@ public interface ContactCenterClients {
 		}
 
 		/**
-		 * The application's RestClient builder (customizers, message converters, observation),
-		 * cloned for each registration.
+		 * The application's RestClient builder (customizers, message converters,
+		 * observation), cloned for each registration.
 		 */
 		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
 			this.restClientBuilder = restClientBuilder;
@@ -173,9 +180,9 @@ public interface ContactCenterClients {
 		}
 
 		/**
-		 * Boot's {@code spring.http.clients.*} settings: their SSL bundle applies to registrations
-		 * that name none. (Their timeouts are folded into the registrations' settings when they are
-		 * resolved; redirects are never followed.)
+		 * Boot's {@code spring.http.clients.*} settings: their SSL bundle applies to
+		 * registrations that name none. (Their timeouts are folded into the
+		 * registrations' settings when they are resolved; redirects are never followed.)
 		 */
 		public Builder httpClientSettings(HttpClientSettings httpClientSettings) {
 			this.httpClientSettings = (httpClientSettings != null) ? httpClientSettings : HttpClientSettings.defaults();
@@ -211,7 +218,10 @@ public interface ContactCenterClients {
 			return this;
 		}
 
-		/** Wraps every registration's token client (a shared store, metrics, traces); the first added is innermost. */
+		/**
+		 * Wraps every registration's token client (a shared store, metrics, traces); the
+		 * first added is innermost.
+		 */
 		public Builder tokenClientDecorator(TokenClient.Decorator decorator) {
 			this.decorators.add(decorator);
 			return this;
@@ -224,8 +234,9 @@ public interface ContactCenterClients {
 		}
 
 		/**
-		 * Where token and discovery requests are observed ({@code http.client.requests}, children of a
-		 * token decorator's observation); API calls are observed by the application's builders.
+		 * Where token and discovery requests are observed ({@code http.client.requests},
+		 * children of a token decorator's observation); API calls are observed by the
+		 * application's builders.
 		 */
 		public Builder observationRegistry(ObservationRegistry observationRegistry) {
 			this.observationRegistry = observationRegistry;

@@ -19,8 +19,9 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * For every registration, one token source shared by one WebClient and one RestClient. Nothing
- * touches the network here: tokens and discovered endpoints are fetched on first use.
+ * For every registration, one token source shared by one WebClient and one RestClient.
+ * Nothing touches the network here: tokens and discovered endpoints are fetched on first
+ * use.
  */
 final class DefaultContactCenterClients implements ContactCenterClients {
 
@@ -103,7 +104,8 @@ final class DefaultContactCenterClients implements ContactCenterClients {
 			}
 			this.connector = httpClients.connector(registration);
 			this.requestFactory = httpClients.requestFactory(registration);
-			// token and discovery requests get a plain client: the application's filters never see credentials
+			// token and discovery requests get a plain client: the application's filters
+			// never see credentials
 			WebClient plain = WebClient.builder()
 				.clientConnector(this.connector)
 				.observationRegistry(settings.observationRegistry)
@@ -137,7 +139,10 @@ final class DefaultContactCenterClients implements ContactCenterClients {
 			this.restClient = restClient.build();
 		}
 
-		/** Filters run in the order added, after the application's: resolve the URL, retry, then authorize each attempt. */
+		/**
+		 * Filters run in the order added, after the application's: resolve the URL,
+		 * retry, then authorize each attempt.
+		 */
 		void configure(WebClient.Builder builder) {
 			builder.clientConnector(this.connector);
 			if (this.base.known() != null) {

@@ -8,8 +8,9 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 
 /**
- * The base URL of a client whose API host is discovered (CXone tenants): relative request URLs are
- * resolved against it on first use, as {@code WebClient.Builder.baseUrl} would do with a known one.
+ * The base URL of a client whose API host is discovered (CXone tenants): relative request
+ * URLs are resolved against it on first use, as {@code WebClient.Builder.baseUrl} would
+ * do with a known one.
  */
 final class DiscoveredBaseUrlFilter implements ExchangeFilterFunction {
 
@@ -25,7 +26,8 @@ final class DiscoveredBaseUrlFilter implements ExchangeFilterFunction {
 			return next.exchange(request);
 		}
 		return this.base.url()
-			.flatMap((base) -> next.exchange(ClientRequest.from(request).url(ApiBase.resolve(base, request.url())).build()));
+			.flatMap((base) -> next
+				.exchange(ClientRequest.from(request).url(ApiBase.resolve(base, request.url())).build()));
 	}
 
 }

@@ -22,9 +22,10 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 
 /**
- * Builds each registration's HTTP clients, reactive and blocking, from Boot's builders: the
- * registration's timeouts (over Boot's {@code spring.http.clients.*}), its SSL bundle (or Boot's),
- * the proxy, and never a redirect (a redirect could carry the bearer token to another host).
+ * Builds each registration's HTTP clients, reactive and blocking, from Boot's builders:
+ * the registration's timeouts (over Boot's {@code spring.http.clients.*}), its SSL bundle
+ * (or Boot's), the proxy, and never a redirect (a redirect could carry the bearer token
+ * to another host).
  */
 final class HttpClients {
 
@@ -40,10 +41,13 @@ final class HttpClients {
 
 	/**
 	 * @param connectors Boot's (or the application's) reactive connector builder
-	 * @param requestFactories Boot's (or the application's) blocking request factory builder
+	 * @param requestFactories Boot's (or the application's) blocking request factory
+	 * builder
 	 * @param sslBundles the application's SSL bundles, or {@code null} when it has none
-	 * @param defaults Boot's {@code spring.http.clients.*} settings, for what a registration leaves unset
-	 * @param environment reads the CI proxy variables, used when the JVM has no proxy of its own
+	 * @param defaults Boot's {@code spring.http.clients.*} settings, for what a
+	 * registration leaves unset
+	 * @param environment reads the CI proxy variables, used when the JVM has no proxy of
+	 * its own
 	 */
 	HttpClients(ClientHttpConnectorBuilder<?> connectors, ClientHttpRequestFactoryBuilder<?> requestFactories,
 			SslBundles sslBundles, HttpClientSettings defaults, UnaryOperator<String> environment) {
@@ -103,7 +107,10 @@ final class HttpClients {
 		return builder;
 	}
 
-	/** The JVM's own selector (it reads {@code https.proxyHost}), or one for the CI variables. */
+	/**
+	 * The JVM's own selector (it reads {@code https.proxyHost}), or one for the CI
+	 * variables.
+	 */
 	private static ProxySelector proxySelector(ProxySettings variables) {
 		return (variables != null) ? variables.selector() : ProxySelector.getDefault();
 	}
@@ -114,6 +121,5 @@ final class HttpClients {
 					+ "configure the proxy on that client", builder.getClass().getSimpleName());
 		}
 	}
-
 
 }

@@ -3,7 +3,10 @@ package dev.ccauth.web;
 import java.net.URI;
 import java.util.Locale;
 
-/** Scheme, host and port of a URL, with default ports made explicit: where a bearer token may go. */
+/**
+ * Scheme, host and port of a URL, with default ports made explicit: where a bearer token
+ * may go.
+ */
 record Origin(String scheme, String host, int port) {
 
 	static Origin of(URI uri) {
@@ -19,7 +22,8 @@ record Origin(String scheme, String host, int port) {
 			return false;
 		}
 		int otherPort = (uri.getPort() != -1) ? uri.getPort() : defaultPort(otherScheme.toLowerCase(Locale.ROOT));
-		return otherPort == this.port && this.scheme.equalsIgnoreCase(otherScheme) && this.host.equalsIgnoreCase(otherHost);
+		return otherPort == this.port && this.scheme.equalsIgnoreCase(otherScheme)
+				&& this.host.equalsIgnoreCase(otherHost);
 	}
 
 	private static int defaultPort(String scheme) {

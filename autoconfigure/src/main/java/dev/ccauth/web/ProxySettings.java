@@ -14,11 +14,11 @@ import reactor.netty.transport.ProxyProvider;
 import dev.ccauth.config.EnvironmentVariables;
 
 /**
- * The HTTPS proxy of a corporate network. The JVM's {@code https.proxyHost}/{@code https.proxyPort}
- * and {@code http.nonProxyHosts} are Reactor Netty's to read
- * ({@link HttpClient#proxyWithSystemProperties()}); what CI runners set instead,
- * {@code HTTPS_PROXY} and {@code NO_PROXY}, is read here. Loopback addresses never go through the
- * proxy.
+ * The HTTPS proxy of a corporate network. The JVM's
+ * {@code https.proxyHost}/{@code https.proxyPort} and {@code http.nonProxyHosts} are
+ * Reactor Netty's to read ({@link HttpClient#proxyWithSystemProperties()}); what CI
+ * runners set instead, {@code HTTPS_PROXY} and {@code NO_PROXY}, is read here. Loopback
+ * addresses never go through the proxy.
  *
  * @param host proxy host
  * @param port proxy port
@@ -53,7 +53,10 @@ record ProxySettings(String host, int port, String username, String password, St
 				nonProxyHosts((noProxy != null) ? environment.apply(noProxy) : null));
 	}
 
-	/** A selector for the JDK's HTTP client: the proxy, except for the hosts reached directly. */
+	/**
+	 * A selector for the JDK's HTTP client: the proxy, except for the hosts reached
+	 * directly.
+	 */
 	java.net.ProxySelector selector() {
 		java.net.Proxy proxy = new java.net.Proxy(java.net.Proxy.Type.HTTP,
 				java.net.InetSocketAddress.createUnresolved(this.host, this.port));
@@ -104,8 +107,8 @@ record ProxySettings(String host, int port, String username, String password, St
 
 	@Override
 	public String toString() {
-		return "ProxySettings[host=" + this.host + ", port=" + this.port + ", username=" + this.username
-				+ ", password=" + ((this.password != null) ? "******" : null) + "]";
+		return "ProxySettings[host=" + this.host + ", port=" + this.port + ", username=" + this.username + ", password="
+				+ ((this.password != null) ? "******" : null) + "]";
 	}
 
 }

@@ -10,8 +10,9 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
- * Rides out what can be ridden out, and fails clearly on the rest, as {@link ApiFailures} decides:
- * each attempt goes through the filters after this one (the token is taken anew each time).
+ * Rides out what can be ridden out, and fails clearly on the rest, as {@link ApiFailures}
+ * decides: each attempt goes through the filters after this one (the token is taken anew
+ * each time).
  */
 final class RetryFilter implements ExchangeFilterFunction {
 

@@ -45,8 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An application with Genesys and CXone registrations, processed by Spring AOT (the bean
- * definitions turned into code, as {@code spring-boot:process-aot} does), compiled, and started
- * from the generated code alone; its per-registration clients then call the sandbox.
+ * definitions turned into code, as {@code spring-boot:process-aot} does), compiled, and
+ * started from the generated code alone; its per-registration clients then call the
+ * sandbox.
  */
 @ExtendWith(SandboxExtension.class)
 @CompileWithForkedClassLoader
@@ -60,8 +61,8 @@ class AotTests {
 		runFromGeneratedCode(Application.class, properties, (context) -> {
 			assertThat(context.getBeanNamesForType(WebClient.class)).containsExactlyInAnyOrder("genesysProdWebClient",
 					"cxoneMainWebClient");
-			assertThat(context.getBeanNamesForType(RestClient.class))
-				.containsExactlyInAnyOrder("genesysProdRestClient", "cxoneMainRestClient");
+			assertThat(context.getBeanNamesForType(RestClient.class)).containsExactlyInAnyOrder("genesysProdRestClient",
+					"cxoneMainRestClient");
 			JsonNode users = context.getBean("genesysProdRestClient", RestClient.class)
 				.get()
 				.uri("/api/v2/users?pageSize=2")
@@ -82,8 +83,9 @@ class AotTests {
 	}
 
 	/**
-	 * With Actuator's and Micrometer's pieces too: ccauth's package-private health contributor,
-	 * meters, observation, endpoint and health properties are made by generated code.
+	 * With Actuator's and Micrometer's pieces too: ccauth's package-private health
+	 * contributor, meters, observation, endpoint and health properties are made by
+	 * generated code.
 	 */
 	@Test
 	void observabilityRunsFromGeneratedCode(Sandbox sandbox) {
@@ -97,15 +99,17 @@ class AotTests {
 			HealthIndicator prod = (HealthIndicator) context
 				.getBean("ccauthHealthContributor", CompositeHealthContributor.class)
 				.getContributor("genesys-prod");
-			assertThat(prod.health().getStatus()).as("fetch-token bound by the generated code")
-				.isEqualTo(Status.UP);
+			assertThat(prod.health().getStatus()).as("fetch-token bound by the generated code").isEqualTo(Status.UP);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.get("ccauth.token.requests").counter().count()).isEqualTo(1);
 			assertThat(registry.get("ccauth.token.expires.in").gauge().value()).isPositive();
 		});
 	}
 
-	/** Processes the application ahead of time, compiles what was generated and runs the test in a context started from it. */
+	/**
+	 * Processes the application ahead of time, compiles what was generated and runs the
+	 * test in a context started from it.
+	 */
 	private static void runFromGeneratedCode(Class<?> application, Map<String, Object> properties,
 			Consumer<GenericApplicationContext> test) {
 		GenericApplicationContext build = context(properties);

@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A whole Spring Boot application start, as a user runs it: the auto-configuration is found through
- * its imports file, the environment post-processor and the failure analyzer through spring.factories.
+ * A whole Spring Boot application start, as a user runs it: the auto-configuration is
+ * found through its imports file, the environment post-processor and the failure analyzer
+ * through spring.factories.
  */
 @ExtendWith({ OutputCaptureExtension.class, SandboxExtension.class })
 class ApplicationStartupTests {
@@ -38,15 +39,15 @@ class ApplicationStartupTests {
 			.contains("ccauth's configuration is invalid:")
 			.contains("ccauth.genesys.prod.region: 'mars-1' is neither a known Genesys Cloud region nor a domain.")
 			.contains("ccauth.cxone.main.access-key-secret: is missing.")
-			.contains("ccauth.cxone.main.base-url: 'http://api.example.com' uses plain http on a host that is not a loopback address")
+			.contains(
+					"ccauth.cxone.main.base-url: 'http://api.example.com' uses plain http on a host that is not a loopback address")
 			.contains("Use one of us-east-1, us-east-2")
 			.doesNotContain("top-secret-value");
 	}
 
 	@Test
 	void pipelineVariablesAloneGiveAWorkingClient(Sandbox sandbox) {
-		try (ConfigurableApplicationContext context = start(
-				"--GENESYS_CLIENT_ID=" + sandbox.genesysClient().clientId(),
+		try (ConfigurableApplicationContext context = start("--GENESYS_CLIENT_ID=" + sandbox.genesysClient().clientId(),
 				"--GENESYS_CLIENT_SECRET=" + sandbox.genesysClient().clientSecret(),
 				"--GENESYS_BASE_URL=" + sandbox.genesysBaseUrl(), "--GENESYS_TOKEN_URI=" + sandbox.genesysTokenUri())) {
 			context.getBean("genesysWebClient", WebClient.class)

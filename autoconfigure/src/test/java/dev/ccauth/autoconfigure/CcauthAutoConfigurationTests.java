@@ -139,22 +139,24 @@ class CcauthAutoConfigurationTests {
 			"mypurecloud.ie, mypurecloud.ie", "api.mypurecloud.de, mypurecloud.de",
 			"new1.pure.cloud, new1.pure.cloud" })
 	void genesysRegionByAwsNameOrDomain(String region, String domain) {
-		this.runner.withPropertyValues("ccauth.genesys.prod.region=" + region, "ccauth.genesys.prod.client-id=a",
-				"ccauth.genesys.prod.client-secret=b").run((context) -> {
-					Registration prod = registration(context.getBean(ContactCenterRegistrations.class), "genesys",
-							"prod");
-					assertThat(prod.tokenUri()).isEqualTo(URI.create("https://login." + domain + "/oauth/token"));
-					assertThat(prod.baseUrl()).isEqualTo(URI.create("https://api." + domain));
-				});
+		this.runner
+			.withPropertyValues("ccauth.genesys.prod.region=" + region, "ccauth.genesys.prod.client-id=a",
+					"ccauth.genesys.prod.client-secret=b")
+			.run((context) -> {
+				Registration prod = registration(context.getBean(ContactCenterRegistrations.class), "genesys", "prod");
+				assertThat(prod.tokenUri()).isEqualTo(URI.create("https://login." + domain + "/oauth/token"));
+				assertThat(prod.baseUrl()).isEqualTo(URI.create("https://api." + domain));
+			});
 	}
 
 	@Test
 	void genesysRegionDefaultsToUsEast1AndEndpointsCanBeOverridden() {
-		this.runner.withPropertyValues("ccauth.genesys.prod.client-id=a", "ccauth.genesys.prod.client-secret=b",
-				"ccauth.genesys.prod.token-uri=https://api.mypurecloud.com/api/v2/oauth/token",
-				"ccauth.genesys.prod.client-authentication=post", "ccauth.genesys.prod.scopes=users:readonly,groups",
-				"ccauth.genesys.prod.retry.max-attempts=7", "ccauth.retry.initial-delay=2s",
-				"ccauth.genesys.prod.token.refresh-skew=1m")
+		this.runner
+			.withPropertyValues("ccauth.genesys.prod.client-id=a", "ccauth.genesys.prod.client-secret=b",
+					"ccauth.genesys.prod.token-uri=https://api.mypurecloud.com/api/v2/oauth/token",
+					"ccauth.genesys.prod.client-authentication=post",
+					"ccauth.genesys.prod.scopes=users:readonly,groups", "ccauth.genesys.prod.retry.max-attempts=7",
+					"ccauth.retry.initial-delay=2s", "ccauth.genesys.prod.token.refresh-skew=1m")
 			.run((context) -> {
 				Registration prod = registration(context.getBean(ContactCenterRegistrations.class), "genesys", "prod");
 				assertThat(prod.tokenUri()).isEqualTo(URI.create("https://api.mypurecloud.com/api/v2/oauth/token"));
@@ -172,8 +174,9 @@ class CcauthAutoConfigurationTests {
 	@ParameterizedTest
 	@CsvSource({ "us-east-1", "eu-west-1", "ap-southeast-2" })
 	void cxoneTutorialRegions(String region) {
-		this.runner.withPropertyValues("ccauth.cxone.tutorial-style.region=" + region,
-				"ccauth.cxone.tutorial-style.client-id=a", "ccauth.cxone.tutorial-style.client-secret=b")
+		this.runner
+			.withPropertyValues("ccauth.cxone.tutorial-style.region=" + region,
+					"ccauth.cxone.tutorial-style.client-id=a", "ccauth.cxone.tutorial-style.client-secret=b")
 			.run((context) -> {
 				Registration cxone = registration(context.getBean(ContactCenterRegistrations.class), "cxone",
 						"tutorial-style");
@@ -188,8 +191,9 @@ class CcauthAutoConfigurationTests {
 
 	@Test
 	void cxoneWithAnAccessKeyUsesTheAccessKeyGrantAndTheCommercialIssuer() {
-		this.runner.withPropertyValues("ccauth.cxone.main.client-id=a", "ccauth.cxone.main.client-secret=b",
-				"ccauth.cxone.main.access-key-id=c", "ccauth.cxone.main.access-key-secret=d")
+		this.runner
+			.withPropertyValues("ccauth.cxone.main.client-id=a", "ccauth.cxone.main.client-secret=b",
+					"ccauth.cxone.main.access-key-id=c", "ccauth.cxone.main.access-key-secret=d")
 			.run((context) -> {
 				Registration cxone = registration(context.getBean(ContactCenterRegistrations.class), "cxone", "main");
 				assertThat(cxone.details().grant()).isEqualTo("access-key");
@@ -212,8 +216,8 @@ class CcauthAutoConfigurationTests {
 
 	@Test
 	void missingSecretStopsStartup() {
-		assertInvalid(new String[] { "ccauth.genesys.prod.client-id=a" }, "ccauth.genesys.prod.client-secret: is missing",
-				"Set ccauth.genesys.prod.client-secret");
+		assertInvalid(new String[] { "ccauth.genesys.prod.client-id=a" },
+				"ccauth.genesys.prod.client-secret: is missing", "Set ccauth.genesys.prod.client-secret");
 	}
 
 	@Test
@@ -224,36 +228,42 @@ class CcauthAutoConfigurationTests {
 
 	@Test
 	void missingAccessKeyStopsStartup() {
-		assertInvalid(new String[] { "ccauth.cxone.main.client-id=a", "ccauth.cxone.main.client-secret=b",
-				"ccauth.cxone.main.access-key-id=c" }, "ccauth.cxone.main.access-key-secret: is missing",
-				"Set ccauth.cxone.main.access-key-secret");
+		assertInvalid(
+				new String[] { "ccauth.cxone.main.client-id=a", "ccauth.cxone.main.client-secret=b",
+						"ccauth.cxone.main.access-key-id=c" },
+				"ccauth.cxone.main.access-key-secret: is missing", "Set ccauth.cxone.main.access-key-secret");
 	}
 
 	@Test
 	void unknownRegionListsTheKnownOnes() {
-		assertInvalid(new String[] { "ccauth.genesys.prod.region=mars-north-1", "ccauth.genesys.prod.client-id=a",
-				"ccauth.genesys.prod.client-secret=b" }, "'mars-north-1' is neither a known Genesys Cloud region",
+		assertInvalid(
+				new String[] { "ccauth.genesys.prod.region=mars-north-1", "ccauth.genesys.prod.client-id=a",
+						"ccauth.genesys.prod.client-secret=b" },
+				"'mars-north-1' is neither a known Genesys Cloud region",
 				"us-east-1, us-east-2, us-west-2, ca-central-1");
 	}
 
 	@Test
 	void unknownCxoneRegionListsTheTutorialOnes() {
-		assertInvalid(new String[] { "ccauth.cxone.main.region=eu-central-1", "ccauth.cxone.main.client-id=a",
-				"ccauth.cxone.main.client-secret=b" }, "'eu-central-1' is not a CXone client-credentials region",
-				"us-east-1, eu-west-1, ap-southeast-2");
+		assertInvalid(
+				new String[] { "ccauth.cxone.main.region=eu-central-1", "ccauth.cxone.main.client-id=a",
+						"ccauth.cxone.main.client-secret=b" },
+				"'eu-central-1' is not a CXone client-credentials region", "us-east-1, eu-west-1, ap-southeast-2");
 	}
 
 	@Test
 	void malformedUrlStopsStartup() {
-		assertInvalid(new String[] { "ccauth.genesys.prod.client-id=a", "ccauth.genesys.prod.client-secret=b",
-				"ccauth.genesys.prod.base-url=https://api.mypure cloud.com" }, "ccauth.genesys.prod.base-url:",
-				"absolute https:// URL");
+		assertInvalid(
+				new String[] { "ccauth.genesys.prod.client-id=a", "ccauth.genesys.prod.client-secret=b",
+						"ccauth.genesys.prod.base-url=https://api.mypure cloud.com" },
+				"ccauth.genesys.prod.base-url:", "absolute https:// URL");
 	}
 
 	@Test
 	void plainHttpOnlyOnLoopback() {
-		assertInvalid(new String[] { "ccauth.genesys.prod.client-id=a", "ccauth.genesys.prod.client-secret=b",
-				"ccauth.genesys.prod.token-uri=http://gateway.example.com/oauth/token" },
+		assertInvalid(
+				new String[] { "ccauth.genesys.prod.client-id=a", "ccauth.genesys.prod.client-secret=b",
+						"ccauth.genesys.prod.token-uri=http://gateway.example.com/oauth/token" },
 				"uses plain http on a host that is not a loopback address", "absolute https:// URL");
 		this.runner
 			.withPropertyValues("ccauth.genesys.prod.client-id=a", "ccauth.genesys.prod.client-secret=b",
@@ -264,8 +274,9 @@ class CcauthAutoConfigurationTests {
 
 	@Test
 	void invalidSettingsStopStartup() {
-		assertInvalid(new String[] { "ccauth.retry.max-attempts=0", "ccauth.genesys.prod.client-id=a",
-				"ccauth.genesys.prod.client-secret=b", "ccauth.genesys.prod.retry.jitter=1.5" },
+		assertInvalid(
+				new String[] { "ccauth.retry.max-attempts=0", "ccauth.genesys.prod.client-id=a",
+						"ccauth.genesys.prod.client-secret=b", "ccauth.genesys.prod.retry.jitter=1.5" },
 				"ccauth.retry.max-attempts: must be at least 1", "ccauth.genesys.prod.retry.jitter");
 	}
 
@@ -352,7 +363,8 @@ class CcauthAutoConfigurationTests {
 			}
 
 			@Override
-			public void configure(RegistrationId registration, org.springframework.web.client.RestClient.Builder builder) {
+			public void configure(RegistrationId registration,
+					org.springframework.web.client.RestClient.Builder builder) {
 			}
 
 			@Override

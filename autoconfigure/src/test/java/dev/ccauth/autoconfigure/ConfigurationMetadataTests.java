@@ -23,9 +23,10 @@ import dev.ccauth.genesys.GenesysRegistrationProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * IDE completion: the configuration metadata the build produces describes every property of
- * {@code ccauth.*}, those of each registration type included (documented on the {@code default}
- * registration, the one the environment completes), with value hints where the values are known.
+ * IDE completion: the configuration metadata the build produces describes every property
+ * of {@code ccauth.*}, those of each registration type included (documented on the
+ * {@code default} registration, the one the environment completes), with value hints
+ * where the values are known.
  */
 class ConfigurationMetadataTests {
 
@@ -58,14 +59,18 @@ class ConfigurationMetadataTests {
 			hints.put(hint.get("name").asString(), values);
 		});
 		assertThat(hints.get("ccauth.genesys.default.region")).hasSize(18).contains("eu-west-1", "ap-northeast-3");
-		assertThat(hints.get("ccauth.cxone.default.region")).containsExactly("us-east-1", "eu-west-1", "ap-southeast-2");
+		assertThat(hints.get("ccauth.cxone.default.region")).containsExactly("us-east-1", "eu-west-1",
+				"ap-southeast-2");
 		assertThat(hints.get("ccauth.genesys.default.client-authentication")).containsExactly("basic", "post");
 		assertThat(hints.get("ccauth.cxone.default.client-authentication")).containsExactly("basic", "post");
 		assertThat(hints.get("ccauth.cxone.default.grant")).containsExactly("access-key", "client-credentials");
 		assertThat(hints.get("ccauth.token.store")).containsExactly("shared", "local");
 	}
 
-	/** Property names of a record, nested settings records expanded; maps of registrations left out. */
+	/**
+	 * Property names of a record, nested settings records expanded; maps of registrations
+	 * left out.
+	 */
 	private static List<String> names(String prefix, Class<?> type) {
 		List<String> names = new ArrayList<>();
 		for (RecordComponent component : type.getRecordComponents()) {
@@ -84,7 +89,10 @@ class ConfigurationMetadataTests {
 		return name.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
 	}
 
-	/** ccauth's own metadata, as the build produced it (annotation processor and additional metadata). */
+	/**
+	 * ccauth's own metadata, as the build produced it (annotation processor and
+	 * additional metadata).
+	 */
 	private static JsonNode metadata() throws IOException {
 		for (URL url : Collections.list(ConfigurationMetadataTests.class.getClassLoader()
 			.getResources("META-INF/spring-configuration-metadata.json"))) {

@@ -23,7 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Zero configuration from the environment variables pipelines already have. */
 class EnvironmentRegistrationsPostProcessorTests {
 
-	/** Environment variables stand in as a property source: the post-processor reads the environment, not System.getenv. */
+	/**
+	 * Environment variables stand in as a property source: the post-processor reads the
+	 * environment, not System.getenv.
+	 */
 	private ApplicationContextRunner runner(Map<String, Object> variables, String... properties) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(CcauthAutoConfiguration.class, WebClientAutoConfiguration.class,
@@ -32,8 +35,8 @@ class EnvironmentRegistrationsPostProcessorTests {
 			.withInitializer((context) -> {
 				context.getEnvironment()
 					.getPropertySources()
-					.addLast(new MapPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME + "-test",
-							variables));
+					.addLast(new MapPropertySource(
+							StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME + "-test", variables));
 				new EnvironmentRegistrationsPostProcessor().postProcessEnvironment(context.getEnvironment(), null);
 			});
 	}
@@ -85,7 +88,8 @@ class EnvironmentRegistrationsPostProcessorTests {
 				Registration registration = context.getBean(ContactCenterRegistrations.class)
 					.get(RegistrationId.cxone("default"));
 				assertThat(registration.details().grant()).isEqualTo("access-key");
-				assertThat(registration.details().location()).containsEntry("issuer", "https://cxone-gov.niceincontact.com");
+				assertThat(registration.details().location()).containsEntry("issuer",
+						"https://cxone-gov.niceincontact.com");
 			});
 	}
 
@@ -127,7 +131,8 @@ class EnvironmentRegistrationsPostProcessorTests {
 	@Test
 	void variablesFillWhatAPartlyConfiguredDefaultRegistrationLeavesUnset() {
 		runner(Map.of("GENESYS_CLIENT_ID", "env-id", "GENESYS_CLIENT_SECRET", "env-secret", "GENESYS_REGION",
-				"eu-west-1"), "ccauth.genesys.default.scopes=users:readonly", "ccauth.genesys.default.region=ap-south-1")
+				"eu-west-1"), "ccauth.genesys.default.scopes=users:readonly",
+				"ccauth.genesys.default.region=ap-south-1")
 			.run((context) -> {
 				Registration registration = context.getBean(ContactCenterRegistrations.class)
 					.get(RegistrationId.genesys("default"));
@@ -142,12 +147,15 @@ class EnvironmentRegistrationsPostProcessorTests {
 	@Test
 	void cxoneDefaultRegistrationIsFilledToo() {
 		runner(Map.of("CXONE_CLIENT_ID", "id", "CXONE_CLIENT_SECRET", "secret", "CXONE_ACCESS_KEY_ID", "key",
-				"CXONE_ACCESS_KEY_SECRET", "key-secret"), "ccauth.cxone.default.issuer=https://cxone-gov.niceincontact.com")
+				"CXONE_ACCESS_KEY_SECRET", "key-secret"),
+				"ccauth.cxone.default.issuer=https://cxone-gov.niceincontact.com")
 			.run((context) -> {
 				Registration registration = context.getBean(ContactCenterRegistrations.class)
 					.get(RegistrationId.cxone("default"));
-				assertThat(CxonePlatform.endpoints(registration, WebClient.create()).grant().parameters()).containsEntry("username", "key");
-				assertThat(registration.details().location()).containsEntry("issuer", "https://cxone-gov.niceincontact.com");
+				assertThat(CxonePlatform.endpoints(registration, WebClient.create()).grant().parameters())
+					.containsEntry("username", "key");
+				assertThat(registration.details().location()).containsEntry("issuer",
+						"https://cxone-gov.niceincontact.com");
 			});
 	}
 
@@ -155,8 +163,8 @@ class EnvironmentRegistrationsPostProcessorTests {
 	void otherRegistrationsOfThePlatformKeepTheVariablesOut() {
 		runner(Map.of("GENESYS_CLIENT_ID", "id", "GENESYS_CLIENT_SECRET", "secret"), "ccauth.genesys.prod.client-id=a",
 				"ccauth.genesys.prod.client-secret=b", "ccauth.genesys.default.region=eu-west-1")
-			.run((context) -> assertThat(context.getBeansOfType(WebClient.class)).containsOnlyKeys("genesysProdWebClient",
-					"genesysWebClient"));
+			.run((context) -> assertThat(context.getBeansOfType(WebClient.class))
+				.containsOnlyKeys("genesysProdWebClient", "genesysWebClient"));
 	}
 
 	@Test

@@ -22,9 +22,9 @@ import org.springframework.context.ApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Adding ccauth to a WebFlux or a servlet application adds ccauth's own beans and nothing else:
- * the application's security (or its absence), its own OAuth2 client registrations and its HTTP
- * setup stay as they were.
+ * Adding ccauth to a WebFlux or a servlet application adds ccauth's own beans and nothing
+ * else: the application's security (or its absence), its own OAuth2 client registrations
+ * and its HTTP setup stay as they were.
  */
 class HostApplicationUntouchedTests {
 
@@ -35,9 +35,9 @@ class HostApplicationUntouchedTests {
 			"spring.security.oauth2.client.registration.github.client-secret=app-secret" };
 
 	private static final Set<String> CCAUTH_BEANS = Set.of("contactCenterRegistrations", "contactCenterClients",
-			"contactCenterRetryPolicies",
-			"genesysProdWebClient", "genesysProdRestClient", "ccauth-dev.ccauth.autoconfigure.CcauthProperties",
-			"ccauthRestClientHttpServiceGroupConfigurer", "ccauthWebClientHttpServiceGroupConfigurer",
+			"contactCenterRetryPolicies", "genesysProdWebClient", "genesysProdRestClient",
+			"ccauth-dev.ccauth.autoconfigure.CcauthProperties", "ccauthRestClientHttpServiceGroupConfigurer",
+			"ccauthWebClientHttpServiceGroupConfigurer",
 			"dev.ccauth.autoconfigure.CcauthAutoConfiguration$RestClientServiceGroups",
 			"dev.ccauth.autoconfigure.CcauthAutoConfiguration$WebClientServiceGroups",
 			"dev.ccauth.autoconfigure.CcauthAutoConfiguration");
@@ -45,7 +45,8 @@ class HostApplicationUntouchedTests {
 	@Test
 	void reactiveApplicationWithItsOwnSecurityAndOAuth2Client() {
 		AutoConfigurations host = AutoConfigurations.of(PropertyPlaceholderAutoConfiguration.class,
-				WebClientAutoConfiguration.class, SslAutoConfiguration.class, ReactiveWebSecurityAutoConfiguration.class,
+				WebClientAutoConfiguration.class, SslAutoConfiguration.class,
+				ReactiveWebSecurityAutoConfiguration.class,
 				org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration.class,
 				ReactiveOAuth2ClientAutoConfiguration.class, OAuth2ClientAutoConfiguration.class);
 		Set<String> without = beans(new ReactiveWebApplicationContextRunner().withConfiguration(host), APP_OAUTH2);
@@ -74,8 +75,8 @@ class HostApplicationUntouchedTests {
 		new ReactiveWebApplicationContextRunner().withConfiguration(host)
 			.withConfiguration(AutoConfigurations.of(CcauthAutoConfiguration.class))
 			.withPropertyValues(CCAUTH)
-			.run((context) -> assertThat(context.getBeanDefinitionNames())
-				.noneMatch((name) -> name.toLowerCase().contains("security") || name.toLowerCase().contains("userdetails")));
+			.run((context) -> assertThat(context.getBeanDefinitionNames()).noneMatch(
+					(name) -> name.toLowerCase().contains("security") || name.toLowerCase().contains("userdetails")));
 	}
 
 	private static void assertOnlyCcauthBeansAdded(Set<String> without, Set<String> with) {

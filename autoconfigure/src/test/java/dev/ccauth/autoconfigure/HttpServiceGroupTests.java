@@ -35,10 +35,10 @@ import org.springframework.web.service.registry.ImportHttpServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Declarative HTTP interfaces in a group named after a registration ({@code genesys-prod}) are
- * that registration's typed clients with no other code, for RestClient- and WebClient-backed
- * groups; other groups are left alone, and Boot's {@code spring.http.serviceclient.*} settings that
- * do not conflict keep working.
+ * Declarative HTTP interfaces in a group named after a registration
+ * ({@code genesys-prod}) are that registration's typed clients with no other code, for
+ * RestClient- and WebClient-backed groups; other groups are left alone, and Boot's
+ * {@code spring.http.serviceclient.*} settings that do not conflict keep working.
  */
 @ExtendWith(SandboxExtension.class)
 class HttpServiceGroupTests {
@@ -105,7 +105,8 @@ class HttpServiceGroupTests {
 						assertThat(request.headers()).containsIgnoringCase("X-Job: nightly-export");
 					});
 					assertThat(other.requests()).singleElement()
-						.satisfies((request) -> assertThat(request.headers()).doesNotContainIgnoringCase("authorization"));
+						.satisfies(
+								(request) -> assertThat(request.headers()).doesNotContainIgnoringCase("authorization"));
 				});
 		}
 	}

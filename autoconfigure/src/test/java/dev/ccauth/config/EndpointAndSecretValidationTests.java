@@ -16,7 +16,10 @@ import org.springframework.core.env.MapPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Endpoint URLs and secrets as configured: what is refused at startup, and what the report shows of it. */
+/**
+ * Endpoint URLs and secrets as configured: what is refused at startup, and what the
+ * report shows of it.
+ */
 class EndpointAndSecretValidationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -124,7 +127,9 @@ class EndpointAndSecretValidationTests {
 			.addFirst(new MapPropertySource("exact", properties)));
 	}
 
-	/** Everything the startup failure would show: its message and the failure analysis. */
+	/**
+	 * Everything the startup failure would show: its message and the failure analysis.
+	 */
 	private static String report(Throwable failure) {
 		Throwable cause = failure;
 		while (cause != null && !(cause instanceof InvalidRegistrationException)) {
@@ -133,8 +138,13 @@ class EndpointAndSecretValidationTests {
 		assertThat(cause).as("cause of " + failure).isInstanceOf(InvalidRegistrationException.class);
 		InvalidRegistrationException invalid = (InvalidRegistrationException) cause;
 		StringBuilder report = new StringBuilder(invalid.getMessage());
-		invalid.problems().forEach((problem) -> report.append('\n').append(problem.property()).append(": ")
-			.append(problem.problem()).append(' ').append(problem.fix()));
+		invalid.problems()
+			.forEach((problem) -> report.append('\n')
+				.append(problem.property())
+				.append(": ")
+				.append(problem.problem())
+				.append(' ')
+				.append(problem.fix()));
 		return report.toString();
 	}
 

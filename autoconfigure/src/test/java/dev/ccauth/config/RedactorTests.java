@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the redactor masks: every form of a secret, and the shapes that carry credentials. */
+/**
+ * What the redactor masks: every form of a secret, and the shapes that carry credentials.
+ */
 class RedactorTests {
 
 	@Test
@@ -32,7 +34,8 @@ class RedactorTests {
 	@Test
 	void aShortSecretIsMaskedWhereItStandsAloneNotInsideWords() {
 		Redactor redactor = Redactor.of("a", List.of("y"));
-		assertThat(redactor.redact("genesys/default refused secret y")).isEqualTo("genesys/default refused secret ******");
+		assertThat(redactor.redact("genesys/default refused secret y"))
+			.isEqualTo("genesys/default refused secret ******");
 	}
 
 }

@@ -65,7 +65,8 @@ class CxoneAccessKeyTests {
 				.stream()
 				.filter((request) -> request.endpoint() == Endpoint.CXONE_TOKEN)
 				.toList();
-			assertThat(tokenRequests).singleElement().satisfies((request) -> assertThat(request.path()).isEqualTo("/auth/token"));
+			assertThat(tokenRequests).singleElement()
+				.satisfies((request) -> assertThat(request.path()).isEqualTo("/auth/token"));
 		});
 	}
 
@@ -138,7 +139,8 @@ class CxoneAccessKeyTests {
 			assertThatThrownBy(() -> agents(context)).isInstanceOf(CxoneDiscoveryException.class)
 				.hasMessageContaining("OpenID configuration")
 				.hasMessageContaining("is not a JSON object");
-			// during the cool-down the same failure comes back without a request; afterwards discovery runs again
+			// during the cool-down the same failure comes back without a request;
+			// afterwards discovery runs again
 			assertThatThrownBy(() -> agents(context)).isInstanceOf(CxoneDiscoveryException.class)
 				.hasMessageContaining("not asked again for");
 			assertThat(sandbox.requestCount(Endpoint.CXONE_DISCOVERY)).isEqualTo(1);
@@ -178,11 +180,14 @@ class CxoneAccessKeyTests {
 
 	@Test
 	void tokenWithoutTenantIdAndTenantConfigurationWithoutApiEndpoint() throws IOException {
-		// an issuer whose token response has no id_token and whose tenant configuration has no api_endpoint
+		// an issuer whose token response has no id_token and whose tenant configuration
+		// has no api_endpoint
 		HttpServer issuer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		String base = "http://127.0.0.1:" + issuer.getAddress().getPort();
-		respond(issuer, "/.well-known/openid-configuration", (exchange) -> "{\"token_endpoint\":\"" + base + "/auth/token\"}");
-		respond(issuer, "/auth/token", (exchange) -> "{\"access_token\":\"opaque\",\"token_type\":\"bearer\",\"expires_in\":3600}");
+		respond(issuer, "/.well-known/openid-configuration",
+				(exchange) -> "{\"token_endpoint\":\"" + base + "/auth/token\"}");
+		respond(issuer, "/auth/token",
+				(exchange) -> "{\"access_token\":\"opaque\",\"token_type\":\"bearer\",\"expires_in\":3600}");
 		respond(issuer, "/.well-known/cxone-configuration", (exchange) -> "{\"area\":\"na1\"}");
 		issuer.start();
 		try {
@@ -226,6 +231,5 @@ class CxoneAccessKeyTests {
 			.bodyToMono(JsonNode.class)
 			.block(Duration.ofSeconds(20));
 	}
-
 
 }

@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Endpoints found by CXone discovery obey the rules of configured ones, and must lie under the
- * issuer's registrable domain: a discovery document cannot send the credentials elsewhere. The
- * issuer is a scripted server on 127.0.0.1; {@code localhost} stands for "another host".
+ * Endpoints found by CXone discovery obey the rules of configured ones, and must lie
+ * under the issuer's registrable domain: a discovery document cannot send the credentials
+ * elsewhere. The issuer is a scripted server on 127.0.0.1; {@code localhost} stands for
+ * "another host".
  */
 class CxoneDiscoveryRulesTests {
 
@@ -71,8 +72,9 @@ class CxoneDiscoveryRulesTests {
 	void discoveredApiEndpointElsewhereIsRefusedBeforeTheTokenIsSent() {
 		this.issuer.answer("/.well-known/openid-configuration",
 				Answer.json(200, "{\"token_endpoint\":\"" + this.issuer.url("/auth/token") + "\"}"));
-		this.issuer.answer("/auth/token", Answer.json(200, "{\"access_token\":\"opaque-token\",\"token_type\":\"Bearer\","
-				+ "\"expires_in\":3600,\"id_token\":\"" + idToken("tenant-1") + "\"}"));
+		this.issuer.answer("/auth/token",
+				Answer.json(200, "{\"access_token\":\"opaque-token\",\"token_type\":\"Bearer\","
+						+ "\"expires_in\":3600,\"id_token\":\"" + idToken("tenant-1") + "\"}"));
 		this.issuer.answer("/.well-known/cxone-configuration",
 				Answer.json(200, "{\"api_endpoint\":\"http://localhost:" + port() + "\"}"));
 		this.runner.withPropertyValues(accessKey()).run((context) -> {
@@ -87,8 +89,8 @@ class CxoneDiscoveryRulesTests {
 
 	@Test
 	void endpointsSetExplicitlyMayLieElsewhere() {
-		this.issuer.answer("/auth/token", Answer.json(200,
-				"{\"access_token\":\"opaque-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}"));
+		this.issuer.answer("/auth/token",
+				Answer.json(200, "{\"access_token\":\"opaque-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}"));
 		this.issuer.answer("/incontactapi/services/v34.0/agents", Answer.json(200, "{\"agents\":[]}"));
 		this.runner.withPropertyValues(accessKey())
 			.withPropertyValues("ccauth.cxone.main.token-uri=http://localhost:" + port() + "/auth/token",

@@ -44,11 +44,11 @@ import org.springframework.web.bind.annotation.RestController;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application with Actuator and ccauth, on a real server on a free port, its registrations
- * pointed at the sandbox, read the way an operator reads it: over HTTP, from
- * {@code /actuator/health}, {@code /actuator/metrics} and {@code /actuator/ccauth}. Run as a
- * WebFlux and as a servlet application; each scenario uses its own registration, so that one
- * application serves them all.
+ * An application with Actuator and ccauth, on a real server on a free port, its
+ * registrations pointed at the sandbox, read the way an operator reads it: over HTTP,
+ * from {@code /actuator/health}, {@code /actuator/metrics} and {@code /actuator/ccauth}.
+ * Run as a WebFlux and as a servlet application; each scenario uses its own registration,
+ * so that one application serves them all.
  */
 @ExtendWith({ SandboxExtension.class, OutputCaptureExtension.class })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -70,11 +70,11 @@ abstract class ActuatorApplicationTests {
 
 	@BeforeAll
 	void start(Sandbox sandbox) {
-		List<String> properties = new ArrayList<>(List.of("server.port=0",
-				"management.endpoints.web.exposure.include=health,metrics,ccauth",
-				"management.endpoint.health.show-details=always", "ccauth.retry.initial-delay=20ms",
-				"ccauth.retry.max-delay=100ms", "server.tomcat.threads.max=1000", "spring.main.banner-mode=off",
-				"spring.autoconfigure.exclude=" + String.join(",", securityAutoConfigurations())));
+		List<String> properties = new ArrayList<>(
+				List.of("server.port=0", "management.endpoints.web.exposure.include=health,metrics,ccauth",
+						"management.endpoint.health.show-details=always", "ccauth.retry.initial-delay=20ms",
+						"ccauth.retry.max-delay=100ms", "server.tomcat.threads.max=1000", "spring.main.banner-mode=off",
+						"spring.autoconfigure.exclude=" + String.join(",", securityAutoConfigurations())));
 		for (String name : List.of("prod", "idle", "cold", "limited", "wrong")) {
 			properties.addAll(List.of(SandboxProperties.genesys(sandbox, name)));
 		}
@@ -83,8 +83,7 @@ abstract class ActuatorApplicationTests {
 		this.application = new SpringApplicationBuilder(Application.class).web(type())
 			.properties(properties.toArray(String[]::new))
 			.run();
-		this.url = "http://127.0.0.1:"
-				+ ((WebServerApplicationContext) this.application).getWebServer().getPort();
+		this.url = "http://127.0.0.1:" + ((WebServerApplicationContext) this.application).getWebServer().getPort();
 	}
 
 	@AfterAll
@@ -96,7 +95,8 @@ abstract class ActuatorApplicationTests {
 
 	@Test
 	void healthShowsEveryRegistrationWithoutAnyRequest(Sandbox sandbox) {
-		// the other scenarios may have turned genesys-wrong DOWN already, and with it the whole
+		// the other scenarios may have turned genesys-wrong DOWN already, and with it the
+		// whole
 		HttpResponse<String> all = send("/actuator/health");
 		assertThat(all.statusCode()).isIn(200, 503);
 		JsonNode ccauth = JSON.readTree(all.body()).at("/components/ccauth");
@@ -113,12 +113,14 @@ abstract class ActuatorApplicationTests {
 		JsonNode cxone = ccauth.at("/components/cxone-main/details");
 		assertThat(cxone.at("/issuer").asString()).isEqualTo(sandbox.cxoneIssuer());
 		assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN) + sandbox.requestCount(Endpoint.CXONE_TOKEN))
-			.as("health asks for no token").isZero();
+			.as("health asks for no token")
+			.isZero();
 	}
 
 	@Test
 	void thousandConcurrentColdCallsReadOneTokenRequest(Sandbox sandbox) {
-		// a slow token endpoint: every call is surely waiting before the first token comes back
+		// a slow token endpoint: every call is surely waiting before the first token
+		// comes back
 		sandbox.latency(Endpoint.GENESYS_TOKEN, Duration.ofMillis(1500));
 		List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
 		for (int i = 0; i < 1000; i++) {
@@ -133,10 +135,13 @@ abstract class ActuatorApplicationTests {
 		assertThat(measurement(requests, "COUNT")).isEqualTo(1.0);
 		assertThat(tagValues(requests, "outcome")).containsExactly("success");
 		assertThat(tagValues(requests, "trigger")).containsExactly("first");
-		assertThat(measurement(get("/actuator/metrics/ccauth.token.request.duration?tag=registration:genesys-cold",
-				200), "TOTAL_TIME")).isGreaterThanOrEqualTo(1.5);
+		assertThat(
+				measurement(get("/actuator/metrics/ccauth.token.request.duration?tag=registration:genesys-cold", 200),
+						"TOTAL_TIME"))
+			.isGreaterThanOrEqualTo(1.5);
 		assertThat(measurement(get("/actuator/metrics/ccauth.token.expires.in?tag=registration:genesys-cold", 200),
-				"VALUE")).isBetween(3500.0, 3600.0);
+				"VALUE"))
+			.isBetween(3500.0, 3600.0);
 		JsonNode health = get("/actuator/health/ccauth/genesys-cold", 200);
 		assertThat(health.at("/status").asString()).isEqualTo("UP");
 		assertThat(health.at("/details/tokenExpiresIn").asLong()).isBetween(3500L, 3600L);
@@ -261,8 +266,8 @@ abstract class ActuatorApplicationTests {
 	}
 
 	/**
-	 * The test class path has Spring Security (other tests need it); this application has none, as
-	 * most services exposing Actuator on a management network do.
+	 * The test class path has Spring Security (other tests need it); this application has
+	 * none, as most services exposing Actuator on a management network do.
 	 */
 	private static List<String> securityAutoConfigurations() {
 		List<String> names = new ArrayList<>();
@@ -343,4 +348,5 @@ abstract class ActuatorApplicationTests {
 		}
 
 	}
+
 }

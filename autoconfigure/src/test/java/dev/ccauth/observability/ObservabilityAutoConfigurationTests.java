@@ -46,9 +46,10 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * When each part of ccauth's observability is configured: only with its library on the class path
- * and, for meters and observations, the application's registry; each bean replaceable by name;
- * and nothing at all changes when Actuator and Micrometer are absent.
+ * When each part of ccauth's observability is configured: only with its library on the
+ * class path and, for meters and observations, the application's registry; each bean
+ * replaceable by name; and nothing at all changes when Actuator and Micrometer are
+ * absent.
  */
 @ExtendWith(SandboxExtension.class)
 class ObservabilityAutoConfigurationTests {
@@ -56,11 +57,13 @@ class ObservabilityAutoConfigurationTests {
 	private static final AutoConfigurations CCAUTH = AutoConfigurations.of(CcauthAutoConfiguration.class,
 			WebClientAutoConfiguration.class, SslAutoConfiguration.class);
 
-	private static final AutoConfigurations OBSERVABILITY = AutoConfigurations.of(
-			CcauthHealthAutoConfiguration.class, CcauthMetricsAutoConfiguration.class,
-			CcauthObservationAutoConfiguration.class, CcauthEndpointAutoConfiguration.class);
+	private static final AutoConfigurations OBSERVABILITY = AutoConfigurations.of(CcauthHealthAutoConfiguration.class,
+			CcauthMetricsAutoConfiguration.class, CcauthObservationAutoConfiguration.class,
+			CcauthEndpointAutoConfiguration.class);
 
-	/** What Actuator brings, as an application with spring-boot-starter-actuator has it. */
+	/**
+	 * What Actuator brings, as an application with spring-boot-starter-actuator has it.
+	 */
 	private static final AutoConfigurations ACTUATOR = AutoConfigurations.of(ObservationAutoConfiguration.class,
 			MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
 			CompositeMeterRegistryAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
@@ -147,8 +150,7 @@ class ObservabilityAutoConfigurationTests {
 			.withBean(SimpleMeterRegistry.class)
 			.run((context) -> {
 				assertThat(context).hasBean("ccauthTokenRequestMetrics").hasBean("ccauthRetryMetrics");
-				assertThat(context.getBean(MeterRegistry.class).find(TokenExpiryGauges.EXPIRES_IN).gauges())
-					.hasSize(1);
+				assertThat(context.getBean(MeterRegistry.class).find(TokenExpiryGauges.EXPIRES_IN).gauges()).hasSize(1);
 			});
 	}
 
@@ -177,10 +179,14 @@ class ObservabilityAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasBean("ccauthTokenRequestObservation"));
 	}
 
-	/** micrometer-observation comes with spring-web, which ccauth needs; the condition is there all the same. */
+	/**
+	 * micrometer-observation comes with spring-web, which ccauth needs; the condition is
+	 * there all the same.
+	 */
 	@Test
 	void observationOnlyWithMicrometerObservation() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CcauthObservationAutoConfiguration.class))
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(CcauthObservationAutoConfiguration.class))
 			.withBean(ObservationRegistry.class, ObservationRegistry::create)
 			.withClassLoader(new FilteredClassLoader(ObservationRegistry.class))
 			.run((context) -> assertThat(context).doesNotHaveBean("ccauthTokenRequestObservation"));
@@ -195,15 +201,19 @@ class ObservabilityAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean("ccauthEndpoint").hasBean("ccauthHealthContributor"));
 		this.runner.withPropertyValues("management.endpoint.ccauth.access=NONE")
 			.run((context) -> assertThat(context).doesNotHaveBean("ccauthEndpoint"));
-		this.runner.withPropertyValues("management.endpoints.web.exposure.include=health",
-				"management.endpoints.jmx.exposure.include=ccauth", "spring.jmx.enabled=true")
+		this.runner
+			.withPropertyValues("management.endpoints.web.exposure.include=health",
+					"management.endpoints.jmx.exposure.include=ccauth", "spring.jmx.enabled=true")
 			.run((context) -> assertThat(context).hasBean("ccauthEndpoint"));
 	}
 
 	@Test
 	void endpointOnlyWithActuator() {
-		this.runner.withClassLoader(new FilteredClassLoader(org.springframework.boot.actuate.endpoint.annotation.Endpoint.class))
-			.run((context) -> assertThat(context).doesNotHaveBean("ccauthEndpoint").hasBean("ccauthTokenRequestMetrics"));
+		this.runner
+			.withClassLoader(
+					new FilteredClassLoader(org.springframework.boot.actuate.endpoint.annotation.Endpoint.class))
+			.run((context) -> assertThat(context).doesNotHaveBean("ccauthEndpoint")
+				.hasBean("ccauthTokenRequestMetrics"));
 	}
 
 	@Test
@@ -230,7 +240,8 @@ class ObservabilityAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(new TreeSet<>(List.of(context.getBeanDefinitionNames()))).isEqualTo(without);
-				assertThat(context.getBean(ContactCenterClients.class).accessToken(RegistrationId.genesys("prod"))
+				assertThat(context.getBean(ContactCenterClients.class)
+					.accessToken(RegistrationId.genesys("prod"))
 					.block(Duration.ofSeconds(10))).isNotNull();
 			});
 	}
@@ -258,7 +269,8 @@ class ObservabilityAutoConfigurationTests {
 
 	/**
 	 * A token store shared by processes wraps the token client outside the meters and the
-	 * observation: a token it hands out is no request to the endpoint, and is counted as none.
+	 * observation: a token it hands out is no request to the endpoint, and is counted as
+	 * none.
 	 */
 	@Test
 	void aStoreDecoratorOfDefaultOrderSitsOutsideTheMeters(Sandbox sandbox) {
@@ -269,7 +281,8 @@ class ObservabilityAutoConfigurationTests {
 		this.runner.withPropertyValues(SandboxProperties.genesys(sandbox, "prod"))
 			.withBean("sharedTokenStore", TokenClient.Decorator.class, () -> store)
 			.run((context) -> {
-				assertThat(context.getBean(ContactCenterClients.class).accessToken(RegistrationId.genesys("prod"))
+				assertThat(context.getBean(ContactCenterClients.class)
+					.accessToken(RegistrationId.genesys("prod"))
 					.block(Duration.ofSeconds(10))
 					.value()).isEqualTo(stored);
 				assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(minted);
@@ -277,4 +290,5 @@ class ObservabilityAutoConfigurationTests {
 					.isEmpty();
 			});
 	}
+
 }

@@ -6,7 +6,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 
-/** Keeps every observation that stopped, with its parent, as a tracer would turn them into spans. */
+/**
+ * Keeps every observation that stopped, with its parent, as a tracer would turn them into
+ * spans.
+ */
 final class RecordingObservationHandler implements ObservationHandler<Observation.Context> {
 
 	private final List<Observation.Context> stopped = new CopyOnWriteArrayList<>();

@@ -36,9 +36,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Each registration's health against the sandbox: UP before any token is needed and while one is
- * held, DOWN with the reason while token requests are refused or failing, the details that tell an
- * operator where it points and where its token stands, and no network call unless asked for.
+ * Each registration's health against the sandbox: UP before any token is needed and while
+ * one is held, DOWN with the reason while token requests are refused or failing, the
+ * details that tell an operator where it points and where its token stands, and no
+ * network call unless asked for.
  */
 @ExtendWith(SandboxExtension.class)
 class RegistrationHealthTests {
@@ -67,7 +68,9 @@ class RegistrationHealthTests {
 				.containsEntry("tokenEndpoint",
 						"discovered from " + sandbox.cxoneIssuer() + "/.well-known/openid-configuration");
 			assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN) + sandbox.requestCount(Endpoint.CXONE_TOKEN)
-					+ sandbox.requestCount(Endpoint.CXONE_DISCOVERY)).as("health makes no request").isZero();
+					+ sandbox.requestCount(Endpoint.CXONE_DISCOVERY))
+				.as("health makes no request")
+				.isZero();
 		});
 	}
 
@@ -80,8 +83,8 @@ class RegistrationHealthTests {
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("validToken", true);
 			assertThat((Long) health.getDetails().get("tokenExpiresIn")).isBetween(3500L, 3600L);
-			assertThat(Instant.parse((String) health.getDetails().get("lastRenewal")))
-				.isBetween(before.minusSeconds(1), Instant.now());
+			assertThat(Instant.parse((String) health.getDetails().get("lastRenewal"))).isBetween(before.minusSeconds(1),
+					Instant.now());
 		});
 	}
 
@@ -141,8 +144,7 @@ class RegistrationHealthTests {
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails()).containsEntry("reason", "token requests are refused");
 			health(context, "genesys-prod");
-			assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).as("not again during the cool-down")
-				.isEqualTo(1);
+			assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).as("not again during the cool-down").isEqualTo(1);
 		}, "ccauth.health.fetch-token=true", "ccauth.genesys.prod.client-secret=wrong-secret-for-health");
 	}
 
@@ -155,7 +157,8 @@ class RegistrationHealthTests {
 			assertThat(health(context, "genesys-ci").getStatus()).isEqualTo(Status.UP);
 			assertThat(health(context, "genesys-ci").getDetails()).containsEntry("canRenew", false)
 				.doesNotContainKey("tokenExpiresIn");
-			assertThat(catchThrowable(() -> ci.get().uri("/api/v2/users").retrieve().bodyToMono(JsonNode.class).block()))
+			assertThat(
+					catchThrowable(() -> ci.get().uri("/api/v2/users").retrieve().bodyToMono(JsonNode.class).block()))
 				.isNotNull();
 			Health health = health(context, "genesys-ci");
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -170,15 +173,18 @@ class RegistrationHealthTests {
 			Registration registration = context.getBean(ContactCenterRegistrations.class)
 				.get(RegistrationId.genesys("prod"));
 			MutableClock clock = new MutableClock(Instant.now());
-			TokenSource tokens = TokenSource.builder(registration, GenesysPlatform.endpoints(registration, WebClient.create()))
+			TokenSource tokens = TokenSource
+				.builder(registration, GenesysPlatform.endpoints(registration, WebClient.create()))
 				.clock(clock)
 				.build();
 			HealthIndicator indicator = new RegistrationHealthIndicator(registration, tokens,
 					new CcauthHealthProperties(false, Duration.ofSeconds(10)), clock);
 			tokens.token().block(Duration.ofSeconds(10));
 			sandbox.failNext(Endpoint.GENESYS_TOKEN, 1, 401);
-			clock.advance(Duration.ofMinutes(56)); // due for renewal five minutes before expiry
-			assertThat(tokens.usableToken()).isNotNull(); // starts the renewal in the background
+			clock.advance(Duration.ofMinutes(56)); // due for renewal five minutes before
+													// expiry
+			assertThat(tokens.usableToken()).isNotNull(); // starts the renewal in the
+															// background
 			await().atMost(Duration.ofSeconds(10)).until(() -> tokens.state().lastFailure() != null);
 			Health health = indicator.health();
 			assertThat(health.getStatus()).isEqualTo(Status.UP);

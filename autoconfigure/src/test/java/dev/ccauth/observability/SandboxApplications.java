@@ -14,13 +14,19 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Runs a test in an application whose registrations {@code genesys-prod} and {@code cxone-main} point at the sandbox. */
+/**
+ * Runs a test in an application whose registrations {@code genesys-prod} and
+ * {@code cxone-main} point at the sandbox.
+ */
 final class SandboxApplications {
 
 	private SandboxApplications() {
 	}
 
-	/** A GET through one of the application's WebClient beans, answered within ten seconds. */
+	/**
+	 * A GET through one of the application's WebClient beans, answered within ten
+	 * seconds.
+	 */
 	static JsonNode get(ApplicationContext context, String client, String uri) {
 		return context.getBean(client, WebClient.class)
 			.get()

@@ -34,8 +34,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /**
- * ccauth's meters, read from a Micrometer registry after real calls against the sandbox: token
- * requests by outcome and trigger, their duration, the token's expiry, retries and their waits.
+ * ccauth's meters, read from a Micrometer registry after real calls against the sandbox:
+ * token requests by outcome and trigger, their duration, the token's expiry, retries and
+ * their waits.
  */
 @ExtendWith(SandboxExtension.class)
 class TokenMetricsTests {
@@ -96,8 +97,10 @@ class TokenMetricsTests {
 			assertThat(requests(registry, "genesys-prod", "failed", "first").count()).isEqualTo(1);
 			assertThat(retries(registry, "genesys-prod", "5xx").count()).as("the token request's own retry")
 				.isEqualTo(1);
-			assertThat(registry.get(RetryMetrics.WAIT).tags("registration", "genesys-prod", "reason", "5xx").timer().count())
-				.isEqualTo(1);
+			assertThat(registry.get(RetryMetrics.WAIT)
+				.tags("registration", "genesys-prod", "reason", "5xx")
+				.timer()
+				.count()).isEqualTo(1);
 		}, "ccauth.retry.max-attempts=2");
 	}
 
@@ -178,7 +181,8 @@ class TokenMetricsTests {
 	}
 
 	static Gauge gauge(MeterRegistry registry, String registration) {
-		List<Gauge> gauges = List.copyOf(registry.find(TokenExpiryGauges.EXPIRES_IN).tag("registration", registration).gauges());
+		List<Gauge> gauges = List
+			.copyOf(registry.find(TokenExpiryGauges.EXPIRES_IN).tag("registration", registration).gauges());
 		assertThat(gauges).hasSize(1);
 		return gauges.get(0);
 	}

@@ -30,10 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Traces: with the application's ObservationRegistry, a first call that waits for a token shows a
- * {@code ccauth.token.request} observation inside the call's own, and the token endpoint and CXone
- * discovery requests inside that (or, for the tenant's API host, inside the call), as a tracer
- * would draw them.
+ * Traces: with the application's ObservationRegistry, a first call that waits for a token
+ * shows a {@code ccauth.token.request} observation inside the call's own, and the token
+ * endpoint and CXone discovery requests inside that (or, for the tenant's API host,
+ * inside the call), as a tracer would draw them.
  */
 @ExtendWith(SandboxExtension.class)
 class TokenRequestObservationTests {
@@ -119,8 +119,11 @@ class TokenRequestObservationTests {
 	}
 
 	private static Observation.Context single(List<Observation.Context> requests, String urlPart) {
-		List<Observation.Context> matching = requests.stream().filter((request) -> url(request).contains(urlPart)).toList();
-		assertThat(matching).as("requests to %s among %s", urlPart, requests.stream().map(RecordingObservationHandler::url).toList())
+		List<Observation.Context> matching = requests.stream()
+			.filter((request) -> url(request).contains(urlPart))
+			.toList();
+		assertThat(matching)
+			.as("requests to %s among %s", urlPart, requests.stream().map(RecordingObservationHandler::url).toList())
 			.hasSize(1);
 		return matching.get(0);
 	}

@@ -51,9 +51,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * ccauth against an independent, standards-conformant OAuth2 authorization server: Spring
- * Authorization Server, in-process on a free port, issuing JWTs that live ten seconds, and a
- * resource server that refuses them the moment they expire. Client secrets hold the characters RFC
- * 6749 section 2.3.1 requires to be form-encoded before Basic encoding.
+ * Authorization Server, in-process on a free port, issuing JWTs that live ten seconds,
+ * and a resource server that refuses them the moment they expire. Client secrets hold the
+ * characters RFC 6749 section 2.3.1 requires to be form-encoded before Basic encoding.
  */
 class AuthorizationServerInteropTests {
 
@@ -76,8 +76,7 @@ class AuthorizationServerInteropTests {
 		properties.put("server.address", "127.0.0.1");
 		client(properties, "basic", BASIC_SECRET, "client_secret_basic");
 		client(properties, "post", POST_SECRET, "client_secret_post");
-		authorizationServer = new SpringApplicationBuilder(AuthorizationServer.class)
-			.web(WebApplicationType.SERVLET)
+		authorizationServer = new SpringApplicationBuilder(AuthorizationServer.class).web(WebApplicationType.SERVLET)
 			.properties(properties)
 			.run();
 		int port = ((WebServerApplicationContext) authorizationServer).getWebServer().getPort();
@@ -124,7 +123,10 @@ class AuthorizationServerInteropTests {
 						Thread caller = new Thread(() -> {
 							while (System.nanoTime() < end) {
 								try {
-									String body = client.get().uri("/api/hello").retrieve().bodyToMono(String.class)
+									String body = client.get()
+										.uri("/api/hello")
+										.retrieve()
+										.bodyToMono(String.class)
 										.block(Duration.ofSeconds(10));
 									assertThat(body).startsWith("hello ");
 									calls.incrementAndGet();
@@ -146,7 +148,8 @@ class AuthorizationServerInteropTests {
 				int lifetimes = (int) ((RUN.toSeconds() + TOKEN_LIFETIME.toSeconds() - 1) / TOKEN_LIFETIME.toSeconds());
 				Counts counts = authorizationServer.getBean(Counts.class);
 				for (String client : List.of("basic-client", "post-client")) {
-					assertThat(counts.issued(client)).as("tokens issued to %s", client).isBetween(lifetimes, lifetimes + 2);
+					assertThat(counts.issued(client)).as("tokens issued to %s", client)
+						.isBetween(lifetimes, lifetimes + 2);
 				}
 				assertThat(counts.tokenRequests.get()).as("token requests, refused ones included")
 					.isEqualTo(counts.issued("basic-client") + counts.issued("post-client"));
@@ -156,8 +159,7 @@ class AuthorizationServerInteropTests {
 	private static String[] registration(String name) {
 		String prefix = "ccauth.genesys." + name + ".";
 		return new String[] { prefix + "client-id=" + name + "-client", prefix + "token-uri=" + url + "/oauth2/token",
-				prefix + "base-url=" + url, prefix + "scopes=api.read",
-				prefix + "client-authentication=" + name };
+				prefix + "base-url=" + url, prefix + "scopes=api.read", prefix + "client-authentication=" + name };
 	}
 
 	/** What the authorization server counted. */
@@ -202,7 +204,9 @@ class AuthorizationServerInteropTests {
 			return http.build();
 		}
 
-		/** Refuses a token the moment it expires (the default allows 60 s of clock skew). */
+		/**
+		 * Refuses a token the moment it expires (the default allows 60 s of clock skew).
+		 */
 		@Bean
 		JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
 			NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource).build();

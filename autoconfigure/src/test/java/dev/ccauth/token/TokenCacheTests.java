@@ -32,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** The token engine against the sandbox's real token endpoint, with a clock moved by hand. */
+/**
+ * The token engine against the sandbox's real token endpoint, with a clock moved by hand.
+ */
 @ExtendWith(SandboxExtension.class)
 class TokenCacheTests {
 
@@ -64,7 +66,8 @@ class TokenCacheTests {
 		AccessToken first = cache.token().block(Duration.ofSeconds(10));
 		this.clock.advance(Duration.ofMinutes(56)); // past expiresAt - 5m, before expiry
 		Set<AccessToken> seen = ConcurrentHashMap.newKeySet();
-		// every call returns at once with the current token while the renewal takes 300 ms
+		// every call returns at once with the current token while the renewal takes 300
+		// ms
 		Flux.range(0, 500).flatMap((i) -> cache.token(), 500).doOnNext(seen::add).blockLast(Duration.ofMillis(250));
 		assertThat(seen).containsExactly(first);
 		await().atMost(Duration.ofSeconds(5)).until(() -> cache.currentToken() != first);
@@ -83,7 +86,8 @@ class TokenCacheTests {
 			assertThat(cache.token().block()).isSameAs(first);
 		}
 		assertThat(this.sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(1);
-		this.clock.advance(Duration.ofSeconds(1)); // 150 s: half of 300 s, as the 5-minute skew is capped
+		this.clock.advance(Duration.ofSeconds(1)); // 150 s: half of 300 s, as the
+													// 5-minute skew is capped
 		assertThat(cache.token().block()).isSameAs(first);
 		await().atMost(Duration.ofSeconds(5)).until(() -> cache.currentToken() != first);
 		for (int call = 0; call < 100; call++) {
@@ -144,7 +148,8 @@ class TokenCacheTests {
 			.isInstanceOfSatisfying(TokenRequestException.class,
 					(ex) -> assertThat(ex.reason()).isEqualTo(TokenRequestException.Reason.MALFORMED_RESPONSE))
 			.hasMessageContaining("without an access_token");
-		// no token is kept from it: once the cool-down has passed, the next call asks again
+		// no token is kept from it: once the cool-down has passed, the next call asks
+		// again
 		this.clock.advance(Duration.ofSeconds(2));
 		assertThat(cache.token().block(Duration.ofSeconds(10))).isNotNull();
 		assertThat(this.sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(2);
@@ -173,7 +178,8 @@ class TokenCacheTests {
 		Registration registration = registration(TokenSettings.DEFAULTS, null,
 				this.sandbox.genesysClient().clientSecret(), retry);
 		TokenSource cache = source(registration);
-		// failures 1, 2 and 3 leave the endpoint alone for 2 s, 6 s, then 10 s (max-delay)
+		// failures 1, 2 and 3 leave the endpoint alone for 2 s, 6 s, then 10 s
+		// (max-delay)
 		int requests = 0;
 		for (Duration coolDown : List.of(Duration.ofSeconds(2), Duration.ofSeconds(6), Duration.ofSeconds(10))) {
 			assertThatThrownBy(() -> cache.token().block(Duration.ofSeconds(10)))
@@ -205,9 +211,9 @@ class TokenCacheTests {
 		Registration registration = registration(TokenSettings.DEFAULTS, null,
 				this.sandbox.genesysClient().clientSecret(), retry);
 		TokenSource cache = source(registration);
-		assertThatThrownBy(() -> cache.token().block(Duration.ofSeconds(10)))
-			.isInstanceOfSatisfying(TokenRequestException.class,
-					(ex) -> assertThat(ex.reason()).isEqualTo(TokenRequestException.Reason.RATE_LIMITED));
+		assertThatThrownBy(() -> cache.token().block(Duration.ofSeconds(10))).isInstanceOfSatisfying(
+				TokenRequestException.class,
+				(ex) -> assertThat(ex.reason()).isEqualTo(TokenRequestException.Reason.RATE_LIMITED));
 		this.clock.advance(Duration.ofSeconds(19));
 		assertThatThrownBy(() -> cache.token().block(Duration.ofSeconds(10))).hasMessageContaining("not asked again");
 		this.clock.advance(Duration.ofSeconds(1));
@@ -227,7 +233,8 @@ class TokenCacheTests {
 		this.clock.advance(Duration.ofMinutes(55)); // renewal due, 5 minutes left
 		assertThat(cache.token().block()).isSameAs(first);
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.sandbox.requestCount(Endpoint.GENESYS_TOKEN) == 2);
-		// calls go on with the valid token, and no renewal is tried before the cool-down has passed
+		// calls go on with the valid token, and no renewal is tried before the cool-down
+		// has passed
 		this.clock.advance(Duration.ofSeconds(9));
 		assertThat(cache.token().block()).isSameAs(first);
 		this.clock.advance(Duration.ofSeconds(1));
@@ -261,7 +268,8 @@ class TokenCacheTests {
 
 	private Registration registration(TokenSettings settings, String handedOver, String secret, RetrySettings retry) {
 		return Registration.builder(RegistrationId.genesys("test"), TestDetails.INSTANCE)
-			.client(new OAuthClient(this.sandbox.genesysClient().clientId(), Secret.of(secret), ClientAuthentication.BASIC))
+			.client(new OAuthClient(this.sandbox.genesysClient().clientId(), Secret.of(secret),
+					ClientAuthentication.BASIC))
 			.accessToken(Secret.ofNullable(handedOver))
 			.tokenUri(URI.create(this.sandbox.genesysTokenUri()))
 			.baseUrl(URI.create(this.sandbox.genesysBaseUrl()))

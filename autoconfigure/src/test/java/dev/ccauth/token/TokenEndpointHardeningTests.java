@@ -41,17 +41,17 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Token endpoints that refuse or misbehave, over real HTTP: the sandbox where it can play the part,
- * a scripted JDK server where it cannot (tokens no client should accept, trickled answers).
+ * Token endpoints that refuse or misbehave, over real HTTP: the sandbox where it can play
+ * the part, a scripted JDK server where it cannot (tokens no client should accept,
+ * trickled answers).
  */
 @ExtendWith(SandboxExtension.class)
 class TokenEndpointHardeningTests {
 
 	private static final String USERS = "/api/v2/users?pageSize=1";
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CcauthAutoConfiguration.class, WebClientAutoConfiguration.class,
-				SslAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
+		.of(CcauthAutoConfiguration.class, WebClientAutoConfiguration.class, SslAutoConfiguration.class));
 
 	private ScriptedServer server;
 
@@ -108,11 +108,13 @@ class TokenEndpointHardeningTests {
 					caller.join();
 				}
 				assertThat(failures.get()).as("calls that failed").isGreaterThan(1000);
-				// cool-downs of 1, 2, 4, 4, ... s: a request at 0, 1, 3, 7 s (with jitter, a few more at most)
+				// cool-downs of 1, 2, 4, 4, ... s: a request at 0, 1, 3, 7 s (with
+				// jitter, a few more at most)
 				assertThat(this.server.requestCount("/oauth/token")).isBetween(3, 20);
 				assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isBetween(3, 20);
 
-				// the endpoints recover: calls succeed again within one cool-down (at most max-delay and its jitter)
+				// the endpoints recover: calls succeed again within one cool-down (at
+				// most max-delay and its jitter)
 				this.server.answer("/oauth/token", Answer.json(200,
 						"{\"access_token\":\"scripted-token\",\"token_type\":\"bearer\",\"expires_in\":3600}"));
 				sandbox.reset();
@@ -154,11 +156,12 @@ class TokenEndpointHardeningTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "has space", "line\\r\\nbreak", "tab\\there", "caf\\u00e9", "\\u0001control", "a=b" })
 	void accessTokenThatIsNotAnRfc6750TokenIsRefused(String accessToken, Sandbox sandbox) {
-		this.server.answer("/oauth/token",
-				Answer.json(200, "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"bearer\",\"expires_in\":60}"));
+		this.server.answer("/oauth/token", Answer.json(200,
+				"{\"access_token\":\"" + accessToken + "\",\"token_type\":\"bearer\",\"expires_in\":60}"));
 		runScripted(sandbox, (context) -> {
-			assertThatThrownBy(() -> token(context)).isInstanceOfSatisfying(TokenRequestException.class,
-					(ex) -> assertThat(ex.reason()).isEqualTo(TokenRequestException.Reason.MALFORMED_RESPONSE))
+			assertThatThrownBy(() -> token(context))
+				.isInstanceOfSatisfying(TokenRequestException.class,
+						(ex) -> assertThat(ex.reason()).isEqualTo(TokenRequestException.Reason.MALFORMED_RESPONSE))
 				.hasMessageContaining("not an RFC 6750 token");
 			assertThat(sandbox.requestCount(Endpoint.GENESYS_USERS)).isZero();
 		});
@@ -168,24 +171,24 @@ class TokenEndpointHardeningTests {
 	void tokenTypeOtherThanBearerIsRefused(Sandbox sandbox) {
 		this.server.answer("/oauth/token",
 				Answer.json(200, "{\"access_token\":\"abc\",\"token_type\":\"mac\",\"expires_in\":60}"));
-		runScripted(sandbox, (context) -> assertThatThrownBy(() -> token(context))
-			.isInstanceOf(TokenRequestException.class)
-			.hasMessageContaining("token_type 'mac'"));
+		runScripted(sandbox,
+				(context) -> assertThatThrownBy(() -> token(context)).isInstanceOf(TokenRequestException.class)
+					.hasMessageContaining("token_type 'mac'"));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "\"Bearer\"", "\"BEARER\"", "\"bearer\"" })
 	void bearerInAnyCaseIsAccepted(String tokenType, Sandbox sandbox) {
-		this.server.answer("/oauth/token",
-				Answer.json(200, "{\"access_token\":\"abc-._~+/==\",\"token_type\":" + tokenType + ",\"expires_in\":60}"));
+		this.server.answer("/oauth/token", Answer.json(200,
+				"{\"access_token\":\"abc-._~+/==\",\"token_type\":" + tokenType + ",\"expires_in\":60}"));
 		runScripted(sandbox, (context) -> assertThat(token(context).value()).isEqualTo("abc-._~+/=="));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "\"3600\"", "3600", "\" 3600 \"", "3600.0" })
 	void expiresInAsNumberOrNumericString(String expiresIn, Sandbox sandbox) {
-		this.server.answer("/oauth/token",
-				Answer.json(200, "{\"access_token\":\"abc\",\"token_type\":\"bearer\",\"expires_in\":" + expiresIn + "}"));
+		this.server.answer("/oauth/token", Answer.json(200,
+				"{\"access_token\":\"abc\",\"token_type\":\"bearer\",\"expires_in\":" + expiresIn + "}"));
 		runScripted(sandbox, (context) -> {
 			assertThat(token(context).lifetime()).contains(Duration.ofHours(1));
 			assertThat(this.warnings.list).isEmpty();
@@ -195,13 +198,14 @@ class TokenEndpointHardeningTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "0", "-5", "\"soon\"", "\"\"", "0.5", "true", "{}", "null" })
 	void expiresInThatIsNotAPositiveNumberMeansTheDefaultLifetime(String expiresIn, Sandbox sandbox) {
-		this.server.answer("/oauth/token",
-				Answer.json(200, "{\"access_token\":\"abc\",\"token_type\":\"bearer\",\"expires_in\":" + expiresIn + "}"));
+		this.server.answer("/oauth/token", Answer.json(200,
+				"{\"access_token\":\"abc\",\"token_type\":\"bearer\",\"expires_in\":" + expiresIn + "}"));
 		runScripted(sandbox, (context) -> {
 			assertThat(token(context).lifetime()).contains(Duration.ofMinutes(20));
 			if (!expiresIn.equals("null")) {
 				assertThat(this.warnings.list).singleElement()
-					.satisfies((event) -> assertThat(event.getFormattedMessage()).contains("expires_in " + expiresIn).contains("token.default-lifetime"));
+					.satisfies((event) -> assertThat(event.getFormattedMessage()).contains("expires_in " + expiresIn)
+						.contains("token.default-lifetime"));
 			}
 		}, "ccauth.genesys.prod.token.default-lifetime=20m");
 	}
@@ -209,8 +213,8 @@ class TokenEndpointHardeningTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "9223372036854775807", "92233720368547758070", "1e300", "1e12", "\"1e12\"", "172801" })
 	void absurdExpiresInIsCappedSoThatTheTokenIsStillRenewed(String expiresIn, Sandbox sandbox) {
-		this.server.answer("/oauth/token",
-				Answer.json(200, "{\"access_token\":\"abc\",\"token_type\":\"bearer\",\"expires_in\":" + expiresIn + "}"));
+		this.server.answer("/oauth/token", Answer.json(200,
+				"{\"access_token\":\"abc\",\"token_type\":\"bearer\",\"expires_in\":" + expiresIn + "}"));
 		runScripted(sandbox, (context) -> {
 			assertThat(token(context).lifetime()).contains(Duration.ofHours(48));
 			assertThat(this.warnings.list).singleElement()
@@ -239,10 +243,13 @@ class TokenEndpointHardeningTests {
 				Answer.json(200, "{\"access_token\":\"abc\",\"expires_in\":3600}").trickled(Duration.ofMillis(500)));
 		runScripted(sandbox, (context) -> {
 			long start = System.nanoTime();
-			assertThatThrownBy(() -> token(context)).isInstanceOfSatisfying(TokenRequestException.class,
-					(ex) -> assertThat(ex.reason()).isEqualTo(TokenRequestException.Reason.NETWORK))
-				.hasMessageContaining("did not complete its answer within ccauth.genesys.prod.http.token-request-timeout");
-			// two attempts of 1 s each and a short backoff, where the response timeout alone would wait 20 s
+			assertThatThrownBy(() -> token(context))
+				.isInstanceOfSatisfying(TokenRequestException.class,
+						(ex) -> assertThat(ex.reason()).isEqualTo(TokenRequestException.Reason.NETWORK))
+				.hasMessageContaining(
+						"did not complete its answer within ccauth.genesys.prod.http.token-request-timeout");
+			// two attempts of 1 s each and a short backoff, where the response timeout
+			// alone would wait 20 s
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 			assertThat(this.server.requestCount("/oauth/token")).isEqualTo(2);
 		}, "ccauth.genesys.prod.http.token-request-timeout=1s", "ccauth.genesys.prod.http.response-timeout=3s",

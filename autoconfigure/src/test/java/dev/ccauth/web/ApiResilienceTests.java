@@ -32,9 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * What every WebClient rides out and what it fails on, each against the sandbox, with the number of
- * requests the sandbox counted. Delays are shortened through ccauth.retry.* where the test is not
- * about a server-given wait.
+ * What every WebClient rides out and what it fails on, each against the sandbox, with the
+ * number of requests the sandbox counted. Delays are shortened through ccauth.retry.*
+ * where the test is not about a server-given wait.
  */
 @ParameterizedClass
 @EnumSource(ClientKind.class)
@@ -43,7 +43,6 @@ class ApiResilienceTests {
 
 	@Parameter
 	ClientKind kind;
-
 
 	private static final String USERS = "/api/v2/users?pageSize=5";
 
@@ -68,8 +67,8 @@ class ApiResilienceTests {
 	void api401OnEveryCallFailsAfterOneReplay(Sandbox sandbox) {
 		sandbox.failNext(Endpoint.GENESYS_USERS, 10, 401);
 		run(sandbox, (context) -> {
-			assertThatThrownBy(() -> api(context).get(USERS)).isInstanceOfSatisfying(ApiCallException.class,
-					(ex) -> assertThat(ex.status()).isEqualTo(401))
+			assertThatThrownBy(() -> api(context).get(USERS))
+				.isInstanceOfSatisfying(ApiCallException.class, (ex) -> assertThat(ex.status()).isEqualTo(401))
 				.hasMessageContaining("a freshly issued token was refused")
 				.hasMessageContaining("The credentials work but the API refuses their tokens");
 			assertThat(sandbox.requestCount(Endpoint.GENESYS_USERS)).isEqualTo(2);
@@ -79,7 +78,8 @@ class ApiResilienceTests {
 
 	@Test
 	void sixtyFourConcurrentCallsRefusedWithTheSameRevokedTokenMakeOneNewToken(Sandbox sandbox) {
-		// slow answers, so that all 64 calls are on their way with the revoked token before the first 401
+		// slow answers, so that all 64 calls are on their way with the revoked token
+		// before the first 401
 		sandbox.latency(Endpoint.GENESYS_USERS, Duration.ofMillis(500));
 		run(sandbox, (context) -> {
 			String first = token(context).value();
@@ -87,7 +87,8 @@ class ApiResilienceTests {
 			List<JsonNode> pages = api(context).getConcurrently(USERS, 64);
 			assertThat(pages).hasSize(64);
 			assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(2);
-			// each call was refused once with the revoked token and replayed once with the new one
+			// each call was refused once with the revoked token and replayed once with
+			// the new one
 			assertThat(sandbox.requestCount(Endpoint.GENESYS_USERS)).isEqualTo(128);
 		});
 	}
@@ -118,10 +119,12 @@ class ApiResilienceTests {
 	void api503OnPostIsNotReplayed(Sandbox sandbox) {
 		sandbox.failNext(Endpoint.GENESYS_USERS, 1, 503);
 		run(sandbox, (context) -> {
-			assertThatThrownBy(() -> api(context).post("/api/v2/users", "{\"name\":\"x\"}")).isInstanceOfSatisfying(ApiCallException.class, (ex) -> {
+			assertThatThrownBy(() -> api(context).post("/api/v2/users", "{\"name\":\"x\"}"))
+				.isInstanceOfSatisfying(ApiCallException.class, (ex) -> {
 					assertThat(ex.status()).isEqualTo(503);
 					assertThat(ex.isTransient()).isFalse();
-				}).hasMessageContaining("POST is not retried");
+				})
+				.hasMessageContaining("POST is not retried");
 			assertThat(sandbox.requestCount(Endpoint.GENESYS_USERS)).isEqualTo(1);
 		});
 	}
@@ -183,8 +186,8 @@ class ApiResilienceTests {
 	void rateLimitedTooOftenFailsWithTheStatus(Sandbox sandbox) {
 		sandbox.failNext(Endpoint.GENESYS_USERS, 10, 429);
 		run(sandbox, (context) -> {
-			assertThatThrownBy(() -> api(context).get(USERS)).isInstanceOfSatisfying(ApiCallException.class,
-					(ex) -> assertThat(ex.status()).isEqualTo(429))
+			assertThatThrownBy(() -> api(context).get(USERS))
+				.isInstanceOfSatisfying(ApiCallException.class, (ex) -> assertThat(ex.status()).isEqualTo(429))
 				.hasMessageContaining("rate limited");
 			assertThat(sandbox.requestCount(Endpoint.GENESYS_USERS)).isEqualTo(4);
 		});
@@ -228,18 +231,23 @@ class ApiResilienceTests {
 			assertThat(revocations).hasValue(2);
 			assertThat(elapsed).as("the job outlives the token five times").isGreaterThan(Duration.ofSeconds(5));
 			assertThat(statistics.renewals()).isGreaterThanOrEqualTo(5);
-			// a revoked token is dropped once, unless a renewal replaced it before its first 401 came back; on a
-			// loaded machine a one-second token can also run out on its way to the server, which is one more
+			// a revoked token is dropped once, unless a renewal replaced it before its
+			// first 401 came back; on a
+			// loaded machine a one-second token can also run out on its way to the
+			// server, which is one more
 			assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo((int) statistics.requests());
-			// the first token, then one per renewal and one per revocation (a revocation may join a renewal in
-			// flight); on a starved machine a one-second token can also run out before a call starts its renewal
+			// the first token, then one per renewal and one per revocation (a revocation
+			// may join a renewal in
+			// flight); on a starved machine a one-second token can also run out before a
+			// call starts its renewal
 			assertThat(statistics.requests()).isBetween(1 + statistics.renewals(),
 					3 + statistics.renewals() + statistics.invalidations());
 		}, "ccauth.genesys.prod.http.response-timeout=5s");
 	}
 
-	private void run(Sandbox sandbox, org.springframework.boot.test.context.runner.ContextConsumer<
-			org.springframework.boot.test.context.assertj.AssertableApplicationContext> test, String... properties) {
+	private void run(Sandbox sandbox,
+			org.springframework.boot.test.context.runner.ContextConsumer<org.springframework.boot.test.context.assertj.AssertableApplicationContext> test,
+			String... properties) {
 		this.runner.withPropertyValues(SandboxProperties.genesys(sandbox, "prod"))
 			.withPropertyValues(properties)
 			.run((context) -> {

@@ -18,8 +18,8 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The two kinds of client a registration has, behind one small API, so that one suite proves the
- * same guarantees for both. Failures surface as each client throws them.
+ * The two kinds of client a registration has, behind one small API, so that one suite
+ * proves the same guarantees for both. Failures surface as each client throws them.
  */
 enum ClientKind {
 
@@ -57,8 +57,11 @@ enum ClientKind {
 				@Override
 				public long getMany(String uri, int calls, int concurrency, Runnable afterEach) {
 					return Flux.range(0, calls)
-						.flatMap((i) -> client.get().uri(uri).retrieve().toBodilessEntity().doOnNext((r) -> afterEach.run()),
-								concurrency)
+						.flatMap((i) -> client.get()
+							.uri(uri)
+							.retrieve()
+							.toBodilessEntity()
+							.doOnNext((r) -> afterEach.run()), concurrency)
 						.filter((response) -> response.getStatusCode().is2xxSuccessful())
 						.count()
 						.block(Duration.ofMinutes(3));
@@ -96,7 +99,12 @@ enum ClientKind {
 
 				@Override
 				public void post(String uri, String body) {
-					client.post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity();
+					client.post()
+						.uri(uri)
+						.contentType(MediaType.APPLICATION_JSON)
+						.body(body)
+						.retrieve()
+						.toBodilessEntity();
 				}
 
 				@Override
@@ -107,7 +115,12 @@ enum ClientKind {
 					for (int t = 0; t < concurrency; t++) {
 						Thread thread = new Thread(() -> {
 							while (next.getAndIncrement() < calls) {
-								if (client.get().uri(uri).retrieve().toBodilessEntity().getStatusCode().is2xxSuccessful()) {
+								if (client.get()
+									.uri(uri)
+									.retrieve()
+									.toBodilessEntity()
+									.getStatusCode()
+									.is2xxSuccessful()) {
 									ok.incrementAndGet();
 									afterEach.run();
 								}
@@ -174,7 +187,9 @@ enum ClientKind {
 
 		void post(String uri, String body);
 
-		/** As many GETs at once as asked for, each on its own (thread or subscription). */
+		/**
+		 * As many GETs at once as asked for, each on its own (thread or subscription).
+		 */
 		List<JsonNode> getConcurrently(String uri, int calls);
 
 		/**

@@ -102,18 +102,20 @@ class ContactCenterWebClientsTests {
 	void handedOverTokenAloneMakesNoTokenRequestAndItsRefusalIsFinal(Sandbox sandbox) {
 		String minted = mintGenesysToken(sandbox);
 		sandbox.reset();
-		this.runner.withPropertyValues("ccauth.genesys.ci.access-token=" + minted,
-				"ccauth.genesys.ci.base-url=" + sandbox.genesysBaseUrl()).run((context) -> {
-					WebClient client = context.getBean("genesysCiWebClient", WebClient.class);
-					client.get().uri("/api/v2/users").retrieve().toBodilessEntity().block(Duration.ofSeconds(10));
-					assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isZero();
-					sandbox.revokeToken(minted);
-					assertThatThrownBy(() -> client.get().uri("/api/v2/users").retrieve().toBodilessEntity().block())
-						.hasMessageContaining("genesys/ci")
-						.hasMessageContaining("handed-over access token was refused or has expired")
-						.hasMessageNotContaining(minted);
-					assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isZero();
-				});
+		this.runner
+			.withPropertyValues("ccauth.genesys.ci.access-token=" + minted,
+					"ccauth.genesys.ci.base-url=" + sandbox.genesysBaseUrl())
+			.run((context) -> {
+				WebClient client = context.getBean("genesysCiWebClient", WebClient.class);
+				client.get().uri("/api/v2/users").retrieve().toBodilessEntity().block(Duration.ofSeconds(10));
+				assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isZero();
+				sandbox.revokeToken(minted);
+				assertThatThrownBy(() -> client.get().uri("/api/v2/users").retrieve().toBodilessEntity().block())
+					.hasMessageContaining("genesys/ci")
+					.hasMessageContaining("handed-over access token was refused or has expired")
+					.hasMessageNotContaining(minted);
+				assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isZero();
+			});
 	}
 
 	@Test

@@ -83,9 +83,7 @@ class HttpsAndProxyTests {
 	void unknownSslBundleStopsStartup() {
 		this.runner.withPropertyValues(SandboxProperties.genesys(sandbox, "prod"))
 			.withPropertyValues("ccauth.genesys.prod.ssl-bundle=missing")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.hasStackTraceContaining("missing"));
+			.run((context) -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining("missing"));
 	}
 
 	@Test
@@ -108,8 +106,8 @@ class HttpsAndProxyTests {
 		try (RecordingProxy proxy = new RecordingProxy()) {
 			ApplicationContextRunner runner = this.runner.withInitializer((context) -> context.getEnvironment()
 				.getPropertySources()
-				.addLast(new MapPropertySource("variables", Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port(),
-						"NO_PROXY", ".corp.example"))));
+				.addLast(new MapPropertySource("variables",
+						Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port(), "NO_PROXY", ".corp.example"))));
 			assertTokenRequestTunnelled(runner, proxy);
 		}
 	}
@@ -117,16 +115,16 @@ class HttpsAndProxyTests {
 	@Test
 	void ciProxyVariablesApplyToTheJdkClientToo() throws Exception {
 		try (RecordingProxy proxy = new RecordingProxy()) {
-			ApplicationContextRunner runner = this.runner
-				.withConfiguration(AutoConfigurations.of(
-						org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration.class,
-						org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration.class))
+			ApplicationContextRunner runner = this.runner.withConfiguration(AutoConfigurations.of(
+					org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration.class,
+					org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration.class))
 				.withPropertyValues("spring.http.clients.reactive.connector=jdk")
 				.withInitializer((context) -> context.getEnvironment()
 					.getPropertySources()
-					.addLast(new MapPropertySource("variables", Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port()))));
-			runner.run((context) -> assertThat(context
-				.getBean(org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder.class))
+					.addLast(new MapPropertySource("variables",
+							Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port()))));
+			runner.run((context) -> assertThat(
+					context.getBean(org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder.class))
 				.isInstanceOf(org.springframework.boot.http.client.reactive.JdkClientHttpConnectorBuilder.class));
 			assertTokenRequestTunnelled(runner, proxy);
 		}
@@ -181,7 +179,10 @@ class HttpsAndProxyTests {
 		}
 	}
 
-	/** Accepts one connection and keeps the first line a client sends: a proxy's view of a tunnel. */
+	/**
+	 * Accepts one connection and keeps the first line a client sends: a proxy's view of a
+	 * tunnel.
+	 */
 	private static final class RecordingProxy implements AutoCloseable {
 
 		private final java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
@@ -192,11 +193,12 @@ class HttpsAndProxyTests {
 		RecordingProxy() throws java.io.IOException {
 			Thread thread = new Thread(() -> {
 				try (java.net.Socket client = this.socket.accept()) {
-					var reader = new java.io.BufferedReader(
-							new java.io.InputStreamReader(client.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+					var reader = new java.io.BufferedReader(new java.io.InputStreamReader(client.getInputStream(),
+							java.nio.charset.StandardCharsets.US_ASCII));
 					this.firstLine.complete(reader.readLine());
 					client.getOutputStream()
-						.write("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+						.write("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n"
+							.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 				}
 				catch (java.io.IOException ex) {
 					this.firstLine.completeExceptionally(ex);

@@ -41,9 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A registration's RestClient next to its WebClient: one token source for both, blocking callers
- * on platform and virtual threads, the token only for the registration's origin, no redirects,
- * discovered base URLs, and Boot's {@code spring.http.clients.*} under ccauth's own settings.
+ * A registration's RestClient next to its WebClient: one token source for both, blocking
+ * callers on platform and virtual threads, the token only for the registration's origin,
+ * no redirects, discovered base URLs, and Boot's {@code spring.http.clients.*} under
+ * ccauth's own settings.
  */
 @ExtendWith(SandboxExtension.class)
 class RestClientTests {
@@ -52,8 +53,8 @@ class RestClientTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(CcauthAutoConfiguration.class, WebClientAutoConfiguration.class,
-				SslAutoConfiguration.class, HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-				ImperativeHttpClientAutoConfiguration.class));
+				SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				ReactiveHttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class));
 
 	@Test
 	void restClientBeanPerRegistration(Sandbox sandbox) {
@@ -106,7 +107,8 @@ class RestClientTests {
 		sandbox.latency(Endpoint.GENESYS_TOKEN, Duration.ofMillis(500));
 		this.runner.withPropertyValues(SandboxProperties.genesys(sandbox, "prod")).run((context) -> {
 			RestClient client = context.getBean("genesysProdRestClient", RestClient.class);
-			// Executors.newVirtualThreadPerTaskExecutor() is Java 21; this module compiles for Java 17
+			// Executors.newVirtualThreadPerTaskExecutor() is Java 21; this module
+			// compiles for Java 17
 			Method virtual = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
 			ExecutorService threads = (ExecutorService) virtual.invoke(null);
 			try {
@@ -148,7 +150,8 @@ class RestClientTests {
 			this.runner.withPropertyValues(SandboxProperties.genesys(sandbox, "prod"))
 				.withPropertyValues("ccauth.genesys.prod.base-url=" + api.url(""))
 				.run((context) -> {
-					assertThat(kind.api(context, RegistrationId.genesys("prod")).status("/api/v2/users")).isEqualTo(302);
+					assertThat(kind.api(context, RegistrationId.genesys("prod")).status("/api/v2/users"))
+						.isEqualTo(302);
 					assertThat(elsewhere.requests()).isEmpty();
 				});
 		}

@@ -31,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * What the token endpoint's failures do to a registration, each against the sandbox, with the number of
- * requests the sandbox counted. Delays are shortened through ccauth.retry.* where the test is not
- * about a server-given wait.
+ * What the token endpoint's failures do to a registration, each against the sandbox, with
+ * the number of requests the sandbox counted. Delays are shortened through ccauth.retry.*
+ * where the test is not about a server-given wait.
  */
 @ExtendWith(SandboxExtension.class)
 class TokenEndpointResilienceTests {
@@ -95,8 +95,9 @@ class TokenEndpointResilienceTests {
 		sandbox.tokenRateLimit(1, Duration.ofMinutes(1));
 		run(sandbox, (context) -> {
 			mintDirectly(sandbox);
-			assertThatThrownBy(() -> token(context)).isInstanceOfSatisfying(TokenRequestException.class,
-					(ex) -> assertThat(ex.reason()).isEqualTo(TokenRequestException.Reason.RATE_LIMITED))
+			assertThatThrownBy(() -> token(context))
+				.isInstanceOfSatisfying(TokenRequestException.class,
+						(ex) -> assertThat(ex.reason()).isEqualTo(TokenRequestException.Reason.RATE_LIMITED))
 				.hasMessageContaining("rate limit");
 			assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(1 + 4);
 		});
@@ -111,8 +112,9 @@ class TokenEndpointResilienceTests {
 		});
 	}
 
-	private void run(Sandbox sandbox, org.springframework.boot.test.context.runner.ContextConsumer<
-			org.springframework.boot.test.context.assertj.AssertableApplicationContext> test, String... properties) {
+	private void run(Sandbox sandbox,
+			org.springframework.boot.test.context.runner.ContextConsumer<org.springframework.boot.test.context.assertj.AssertableApplicationContext> test,
+			String... properties) {
 		this.runner.withPropertyValues(SandboxProperties.genesys(sandbox, "prod"))
 			.withPropertyValues(properties)
 			.run((context) -> {

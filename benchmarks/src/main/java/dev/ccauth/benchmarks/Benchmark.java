@@ -25,14 +25,16 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
- * Runs the five scenarios against one sandbox on loopback, in one JVM, and returns every figure. The
- * sandbox runs on its own event loops; the clients share Reactor Netty's. Scenarios that compare
- * clients interleave them (the order rotates from round to round) so that noise on the machine hits all
- * of them alike.
+ * Runs the five scenarios against one sandbox on loopback, in one JVM, and returns every
+ * figure. The sandbox runs on its own event loops; the clients share Reactor Netty's.
+ * Scenarios that compare clients interleave them (the order rotates from round to round)
+ * so that noise on the machine hits all of them alike.
  */
 public final class Benchmark {
 
-	/** Latencies kept per closed-loop run; more calls than this are counted but not timed. */
+	/**
+	 * Latencies kept per closed-loop run; more calls than this are counted but not timed.
+	 */
 	private static final int RUN_CAPACITY = 1 << 20;
 
 	/** Warm-up runs in chunks of this length, the clients taking turns. */
@@ -57,7 +59,8 @@ public final class Benchmark {
 			BridgeScenarios.BridgeResults bridge = new BridgeScenarios(this.settings, this.progress).run(sandbox);
 			Paging paging = paging(sandbox);
 			Results.SampleApp sampleApp = new SampleAppRun(this.settings.sampleJar(), this.settings.sampleRuns(),
-					this.progress).run();
+					this.progress)
+				.run();
 			return new Results(this.settings, coldStarts, throughputs, renewal, paging, sampleApp,
 					Duration.ofNanos(System.nanoTime() - start), loadBefore, loadAverage(), bridge);
 		}
@@ -66,7 +69,9 @@ public final class Benchmark {
 	/** {@code /proc/loadavg}'s 1, 5 and 15 minute load averages, or "unknown". */
 	static String loadAverage() {
 		try {
-			String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split("\\s+");
+			String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+				.trim()
+				.split("\\s+");
 			return fields[0] + " " + fields[1] + " " + fields[2];
 		}
 		catch (java.io.IOException | RuntimeException ex) {
@@ -119,8 +124,10 @@ public final class Benchmark {
 			clients.put("plain", () -> Clients.smallGet(plain));
 			List<String> names = List.copyOf(clients.keySet());
 			int highest = this.settings.concurrencies().stream().mapToInt(Integer::intValue).max().orElse(1);
-			// the JIT needs tens of seconds of load on two busy cores before calls cost what they will cost:
-			// warm up in chunks, clients taking turns, so that all reach their steady state together
+			// the JIT needs tens of seconds of load on two busy cores before calls cost
+			// what they will cost:
+			// warm up in chunks, clients taking turns, so that all reach their steady
+			// state together
 			Duration chunk = (this.settings.warmup().compareTo(WARMUP_CHUNK) < 0) ? this.settings.warmup()
 					: WARMUP_CHUNK;
 			long chunks = Math.max(1, this.settings.warmup().toMillis() / chunk.toMillis());
@@ -149,8 +156,8 @@ public final class Benchmark {
 					for (int k = 0; k < names.size(); k++) {
 						String name = names.get((k + round) % names.size());
 						System.gc();
-						thisRound.put(name, Load.closedLoop(clients.get(name), concurrency, this.settings.run(),
-								RUN_CAPACITY));
+						thisRound.put(name,
+								Load.closedLoop(clients.get(name), concurrency, this.settings.run(), RUN_CAPACITY));
 					}
 					if (round == 0) {
 						continue;
@@ -159,8 +166,8 @@ public final class Benchmark {
 					double plainRate = thisRound.get("plain").perSecond();
 					ratios.add(thisRound.get("ccauth").perSecond() / plainRate);
 					stockRatios.add(thisRound.get("stock").perSecond() / plainRate);
-					say("2. concurrency %d, round %d: ccauth %.0f/s, stock %.0f/s, plain %.0f/s", concurrency,
-							round, thisRound.get("ccauth").perSecond(), thisRound.get("stock").perSecond(), plainRate);
+					say("2. concurrency %d, round %d: ccauth %.0f/s, stock %.0f/s, plain %.0f/s", concurrency, round,
+							thisRound.get("ccauth").perSecond(), thisRound.get("stock").perSecond(), plainRate);
 				}
 				Throughput result = new Throughput(concurrency, Stats.of(runs.get("ccauth")),
 						Stats.of(runs.get("stock")), Stats.of(runs.get("plain")), ratios, stockRatios);
@@ -181,11 +188,14 @@ public final class Benchmark {
 		sandbox.reset();
 		sandbox.latency(Endpoint.GENESYS_TOKEN, this.settings.renewalTokenLatency());
 		Duration lifetime = this.settings.renewalTokenLifetime();
-		// the stock filter renews when now > expiresAt - clockSkew: give it the skew ccauth uses here,
-		// min(refresh-skew 5m, lifetime / 2), rather than its 60 s default (which would fetch on every call)
+		// the stock filter renews when now > expiresAt - clockSkew: give it the skew
+		// ccauth uses here,
+		// min(refresh-skew 5m, lifetime / 2), rather than its 60 s default (which would
+		// fetch on every call)
 		Duration skew = lifetime.dividedBy(2);
 		try (Ccauth steady = Ccauth.start(sandbox); Ccauth renewing = Ccauth.start(sandbox)) {
-			// tokens live an hour (the builder's setting) until the steady clients have theirs
+			// tokens live an hour (the builder's setting) until the steady clients have
+			// theirs
 			WebClient stockSteady = Clients.stock(sandbox, skew);
 			Clients.smallGet(steady.webClient()).block();
 			Clients.smallGet(stockSteady).block();
@@ -195,11 +205,9 @@ public final class Benchmark {
 			Clients.smallGet(stockRenewing).block();
 
 			List<String> names = List.of("ccauth-steady", "ccauth-renewing", "stock-steady", "stock-renewing");
-			Map<String, Supplier<Mono<?>>> clients = Map.of(
-					"ccauth-steady", () -> Clients.smallGet(steady.webClient()),
-					"ccauth-renewing", () -> Clients.smallGet(renewing.webClient()),
-					"stock-steady", () -> Clients.smallGet(stockSteady),
-					"stock-renewing", () -> Clients.smallGet(stockRenewing));
+			Map<String, Supplier<Mono<?>>> clients = Map.of("ccauth-steady", () -> Clients.smallGet(steady.webClient()),
+					"ccauth-renewing", () -> Clients.smallGet(renewing.webClient()), "stock-steady",
+					() -> Clients.smallGet(stockSteady), "stock-renewing", () -> Clients.smallGet(stockRenewing));
 			Map<String, Ccauth> apps = Map.of("ccauth-steady", steady, "ccauth-renewing", renewing);
 			Map<String, List<Load.Run>> runs = new LinkedHashMap<>();
 			Map<String, long[]> counts = new LinkedHashMap<>();
@@ -210,8 +218,10 @@ public final class Benchmark {
 			for (int round = 0; round < this.settings.renewalRounds(); round++) {
 				for (int k = 0; k < names.size(); k++) {
 					String name = names.get((k + round) % names.size());
-					// one call first, not measured: a client idle through the other phases may hold an
-					// expired token, and fetching it at the start is not what this scenario is about
+					// one call first, not measured: a client idle through the other
+					// phases may hold an
+					// expired token, and fetching it at the start is not what this
+					// scenario is about
 					clients.get(name).get().block();
 					System.gc();
 					int tokensBefore = sandbox.requestCount(Endpoint.GENESYS_TOKEN);
@@ -225,8 +235,8 @@ public final class Benchmark {
 					counts.get(name)[0] += tokens;
 					counts.get(name)[1] += renewals;
 					Load.Percentiles percentiles = Load.Percentiles.of(run.latencies());
-					say("3. %s, round %d: %d calls (%d failed), p99 %.2f ms, max %.2f ms, %d token requests",
-							name, round + 1, run.calls(), run.errors(), percentiles.p99(), percentiles.max(), tokens);
+					say("3. %s, round %d: %d calls (%d failed), p99 %.2f ms, max %.2f ms, %d token requests", name,
+							round + 1, run.calls(), run.errors(), percentiles.p99(), percentiles.max(), tokens);
 				}
 			}
 			long slow = this.settings.renewalTokenLatency().toNanos();
@@ -242,11 +252,13 @@ public final class Benchmark {
 		}
 	}
 
-	static Phase phase(Map<String, List<Load.Run>> runs, Map<String, long[]> counts, String name,
-			long slowNanos) {
-		long slowCalls = java.util.Arrays.stream(Load.concat(runs.get(name))).filter((nanos) -> nanos >= slowNanos)
+	static Phase phase(Map<String, List<Load.Run>> runs, Map<String, long[]> counts, String name, long slowNanos) {
+		long slowCalls = java.util.Arrays.stream(Load.concat(runs.get(name)))
+			.filter((nanos) -> nanos >= slowNanos)
 			.count();
-		List<Double> roundP99s = runs.get(name).stream().map((run) -> Load.Percentiles.of(run.latencies()).p99())
+		List<Double> roundP99s = runs.get(name)
+			.stream()
+			.map((run) -> Load.Percentiles.of(run.latencies()).p99())
 			.toList();
 		return new Phase(Stats.of(runs.get(name)), counts.get(name)[0], counts.get(name)[1], slowCalls, roundP99s);
 	}
@@ -263,7 +275,8 @@ public final class Benchmark {
 			Pages free = pageAll(app.webClient());
 			double unthrottled = (System.nanoTime() - start) / 1e9;
 
-			sandbox.apiRateLimit(limit, window); // fresh windows, counted per token from its first request
+			sandbox.apiRateLimit(limit, window); // fresh windows, counted per token from
+													// its first request
 			int before = sandbox.requestCount(Endpoint.GENESYS_USERS);
 			start = System.nanoTime();
 			Pages limited = pageAll(app.webClient());
@@ -285,11 +298,11 @@ public final class Benchmark {
 			String stockOutcome = (stocked.failure() == null) ? String.format("%d pages", stocked.pages())
 					: String.format("failed after %d pages: %s", stocked.pages(), stocked.failure());
 
-			Paging result = new Paging(free.users(), this.settings.pageSize(), pages, limit, window, unthrottled,
-					bound, wall, requests, tooMany, limited.users(), stockOutcome, stockTooMany);
+			Paging result = new Paging(free.users(), this.settings.pageSize(), pages, limit, window, unthrottled, bound,
+					wall, requests, tooMany, limited.users(), stockOutcome, stockTooMany);
 			if (limited.failure() != null) {
-				throw new IllegalStateException("ccauth failed to page under the rate limit after "
-						+ limited.pages() + " pages: " + limited.failure());
+				throw new IllegalStateException("ccauth failed to page under the rate limit after " + limited.pages()
+						+ " pages: " + limited.failure());
 			}
 			say("4. paging %d users (%d pages): %.2f s unthrottled, %.2f s limited, bound %.2f s (ratio %.3f), %d x 429;"
 					+ " stock filter: %s", free.users(), pages, unthrottled, wall, bound, result.ratio(), tooMany,
@@ -314,14 +327,20 @@ public final class Benchmark {
 	record Pages(int pages, int users, String failure) {
 	}
 
-	/** Follows {@code nextUri} from page 1 to the last page, one page at a time, as a pipeline does. */
+	/**
+	 * Follows {@code nextUri} from page 1 to the last page, one page at a time, as a
+	 * pipeline does.
+	 */
 	Pages pageAll(WebClient client) {
 		String next = "/api/v2/users?pageSize=" + this.settings.pageSize() + "&pageNumber=1";
 		int pages = 0;
 		int users = 0;
 		try {
 			while (next != null) {
-				JsonNode page = client.get().uri(next).retrieve().bodyToMono(JsonNode.class)
+				JsonNode page = client.get()
+					.uri(next)
+					.retrieve()
+					.bodyToMono(JsonNode.class)
 					.block(Duration.ofMinutes(5));
 				pages++;
 				users += page.path("entities").size();

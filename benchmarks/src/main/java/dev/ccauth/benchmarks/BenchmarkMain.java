@@ -10,8 +10,8 @@ import java.util.Locale;
 
 /**
  * {@code java -jar benchmarks/target/ccauth-benchmarks.jar [--out FILE] [--smoke] [--sample-jar PATH]
- * [--sample-runs N]}: runs every scenario once and prints the markdown report (to {@code FILE} as well
- * with {@code --out}). Progress goes to stderr.
+ * [--sample-runs N]}: runs every scenario once and prints the markdown report (to
+ * {@code FILE} as well with {@code --out}). Progress goes to stderr.
  */
 public final class BenchmarkMain {
 
@@ -30,7 +30,8 @@ public final class BenchmarkMain {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length > 0 && args[0].startsWith("--fleet")) {
-			FleetBenchmark.main(args); // processes sharing a token through Redis: FleetBenchmark
+			FleetBenchmark.main(args); // processes sharing a token through Redis:
+										// FleetBenchmark
 			return;
 		}
 		Settings settings = Settings.full();
@@ -86,7 +87,8 @@ public final class BenchmarkMain {
 		System.out.print(markdown);
 		System.out.flush();
 		if (out != null) {
-			// the whole-process and metrics-overhead sections come from their own runs: keep them
+			// the whole-process and metrics-overhead sections come from their own runs:
+			// keep them
 			String existing = Files.exists(out) ? Files.readString(out) : "";
 			String kept = Report.section(existing, WholeProcessReport.SECTION)
 					+ Report.section(existing, MetricsOverheadReport.SECTION);
@@ -94,11 +96,15 @@ public final class BenchmarkMain {
 					StandardCharsets.UTF_8);
 			System.err.println("written to " + out);
 		}
-		// Reactor Netty's shared loops are daemon threads, but the sandbox's timers and Spring may not be
+		// Reactor Netty's shared loops are daemon threads, but the sandbox's timers and
+		// Spring may not be
 		System.exit(0);
 	}
 
-	/** {@code --whole-process}: only the whole-process benchmark, written into its section of {@code --out}. */
+	/**
+	 * {@code --whole-process}: only the whole-process benchmark, written into its section
+	 * of {@code --out}.
+	 */
 	private static void wholeProcess(Path sampleJar, Path testkitJar, String java25, int rounds, String command,
 			Path out) throws IOException {
 		Path sample = SampleAppRun.locate(sampleJar);
@@ -141,23 +147,24 @@ public final class BenchmarkMain {
 	}
 
 	static String usage() {
-		return "usage: " + JAR + " [--out FILE] [--smoke] [--sample-jar PATH] [--sample-runs N]\n"
-				+ "       " + JAR + " --whole-process [--out FILE] [--rounds N] [--java25 PATH] [--testkit-jar PATH]\n"
-				+ "       " + JAR + " --metrics-overhead [--out FILE] [--smoke]\n"
+		return "usage: " + JAR + " [--out FILE] [--smoke] [--sample-jar PATH] [--sample-runs N]\n" + "       " + JAR
+				+ " --whole-process [--out FILE] [--rounds N] [--java25 PATH] [--testkit-jar PATH]\n" + "       " + JAR
+				+ " --metrics-overhead [--out FILE] [--smoke]\n"
 				+ "  --out FILE         also write the markdown report to FILE (e.g. benchmarks/RESULTS.md)\n"
 				+ "  --smoke            tiny sizes (seconds), as the module's unit test runs them; no sample app\n"
 				+ "  --sample-jar PATH  the sample app's jar (default " + Settings.DEFAULT_SAMPLE_JAR
-				+ ", also looked for in ..)\n"
-				+ "  --sample-runs N    runs of the sample app (default 3; 0 skips it)\n"
+				+ ", also looked for in ..)\n" + "  --sample-runs N    runs of the sample app (default 3; 0 skips it)\n"
 				+ "  --whole-process    only the whole-process benchmark: the sample app (Java 17 as the recipes run it,\n"
 				+ "                     Java 25 with an AOT cache) beside a Python requests script, on the HTTPS sandbox;\n"
 				+ "                     --out then rewrites only its section of FILE\n"
 				+ "  --rounds N         its rounds (default " + DEFAULT_ROUNDS + ")\n"
-				+ "  --java25 PATH      its Java 25 (default " + WholeProcess.Settings.DEFAULT_JAVA_25 + "; missing: row skipped)\n"
-				+ "  --testkit-jar PATH the sandbox's standalone jar (default " + DEFAULT_TESTKIT_JAR + ")\n"
+				+ "  --java25 PATH      its Java 25 (default " + WholeProcess.Settings.DEFAULT_JAVA_25
+				+ "; missing: row skipped)\n" + "  --testkit-jar PATH the sandbox's standalone jar (default "
+				+ DEFAULT_TESTKIT_JAR + ")\n"
 				+ "  --metrics-overhead only scenario 2 with and without ccauth's meters (a SimpleMeterRegistry), beside an\n"
 				+ "                     identical control (--smoke: tiny sizes); --out then rewrites only its section of FILE\n"
-				+ "       " + JAR + " --fleet [--smoke] [--out FILE]   token requests of 1, 4, 16 processes, Redis store";
+				+ "       " + JAR
+				+ " --fleet [--smoke] [--out FILE]   token requests of 1, 4, 16 processes, Redis store";
 	}
 
 }

@@ -25,9 +25,10 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * "Spring Security + ccauth-spring-security": exactly the stock filter's setup of {@link Clients#stock}
- * (the same registration, manager, provider and filter), declared as beans of a non-web Spring Boot
- * application that has the bridge module on its classpath, which is the only difference.
+ * "Spring Security + ccauth-spring-security": exactly the stock filter's setup of
+ * {@link Clients#stock} (the same registration, manager, provider and filter), declared
+ * as beans of a non-web Spring Boot application that has the bridge module on its
+ * classpath, which is the only difference.
  */
 final class BridgeClient implements AutoCloseable {
 
@@ -77,14 +78,14 @@ final class BridgeClient implements AutoCloseable {
 
 		@Bean
 		ReactiveClientRegistrationRepository clientRegistrations(Environment environment) {
-			return new InMemoryReactiveClientRegistrationRepository(ClientRegistration
-				.withRegistrationId(Clients.REGISTRATION)
-				.clientId(environment.getRequiredProperty("bench.client-id"))
-				.clientSecret(environment.getRequiredProperty("bench.client-secret"))
-				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-				.tokenUri(environment.getRequiredProperty("bench.token-uri"))
-				.build());
+			return new InMemoryReactiveClientRegistrationRepository(
+					ClientRegistration.withRegistrationId(Clients.REGISTRATION)
+						.clientId(environment.getRequiredProperty("bench.client-id"))
+						.clientSecret(environment.getRequiredProperty("bench.client-secret"))
+						.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+						.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+						.tokenUri(environment.getRequiredProperty("bench.token-uri"))
+						.build());
 		}
 
 		@Bean
@@ -93,7 +94,8 @@ final class BridgeClient implements AutoCloseable {
 		}
 
 		@Bean
-		ReactiveOAuth2AuthorizedClientManager authorizedClientManager(ReactiveClientRegistrationRepository registrations,
+		ReactiveOAuth2AuthorizedClientManager authorizedClientManager(
+				ReactiveClientRegistrationRepository registrations,
 				ReactiveOAuth2AuthorizedClientService authorizedClients) {
 			AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(
 					registrations, authorizedClients);

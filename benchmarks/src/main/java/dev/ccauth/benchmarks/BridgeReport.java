@@ -9,8 +9,9 @@ import dev.ccauth.benchmarks.Results.ColdStart;
 import dev.ccauth.benchmarks.Results.Renewal;
 
 /**
- * The rows of "Spring Security + ccauth-spring-security" (scenarios 1 and 3), in a table of their own
- * beside the stock filter's figures of the same run; their targets count in the summary.
+ * The rows of "Spring Security + ccauth-spring-security" (scenarios 1 and 3), in a table
+ * of their own beside the stock filter's figures of the same run; their targets count in
+ * the summary.
  */
 final class BridgeReport {
 
@@ -25,13 +26,18 @@ final class BridgeReport {
 			return;
 		}
 		Settings settings = results.settings();
-		out.append("\n**").append(CLIENT).append("**: the stock filter's own setup (same registration, manager, ")
+		out.append("\n**")
+			.append(CLIENT)
+			.append("**: the stock filter's own setup (same registration, manager, ")
 			.append("provider and filter, declared as beans) in a Spring Boot application that adds the ")
 			.append("`ccauth-spring-security` module, and nothing else.\n\n");
 		out.append("| # | Scenario | Figure | ").append(CLIENT).append(" | stock filter | Target | Verdict |\n");
 		out.append("|---|---|---|---:|---:|---|---|\n");
 		for (BridgeScenarios.ColdStart cold : bridge.coldStarts()) {
-			ColdStart stock = results.coldStarts().stream().filter((c) -> c.calls() == cold.calls()).findFirst()
+			ColdStart stock = results.coldStarts()
+				.stream()
+				.filter((c) -> c.calls() == cold.calls())
+				.findFirst()
 				.orElse(null);
 			Verdict verdict = new Verdict("bridge: 1", cold.tokenRequests() == 1 && cold.failed() == 0,
 					cold.tokenRequests() + " token request" + ((cold.tokenRequests() == 1) ? "" : "s")
@@ -48,8 +54,9 @@ final class BridgeReport {
 		Renewal r = results.renewal();
 		String scenario = String.format(Locale.ROOT, "%d calls/s open loop, token endpoint +%d ms",
 				settings.renewalRate(), settings.renewalTokenLatency().toMillis());
-		Report.row(out, "3", scenario, "p99 / max (ms), no renewal / renewing", Report.p99max(bridge.steady()) + " / "
-				+ Report.p99max(bridge.renewing()), Report.p99max(r.stockSteady()) + " / " + Report.p99max(r.stockRenewing()), Report.NONE,
+		Report.row(out, "3", scenario, "p99 / max (ms), no renewal / renewing",
+				Report.p99max(bridge.steady()) + " / " + Report.p99max(bridge.renewing()),
+				Report.p99max(r.stockSteady()) + " / " + Report.p99max(r.stockRenewing()), Report.NONE,
 				String.format(Locale.ROOT, "bridge p99 ratio %.3f", bridge.p99Ratio()));
 		Report.row(out, "3", scenario, "token requests during the renewing load (bridge: background renewals)",
 				bridge.renewing().tokenRequests() + " (" + bridge.renewing().renewals() + ")",

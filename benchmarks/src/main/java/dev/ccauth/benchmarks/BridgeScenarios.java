@@ -12,9 +12,10 @@ import dev.ccauth.testkit.Endpoint;
 import dev.ccauth.testkit.Sandbox;
 
 /**
- * Scenarios 1 and 3 for "Spring Security + ccauth-spring-security" ({@link BridgeClient}): the stock
- * filter's own setup with the bridge module added, measured the way {@link Benchmark} measures ccauth
- * and the stock filter, so that its rows sit next to theirs.
+ * Scenarios 1 and 3 for "Spring Security + ccauth-spring-security"
+ * ({@link BridgeClient}): the stock filter's own setup with the bridge module added,
+ * measured the way {@link Benchmark} measures ccauth and the stock filter, so that its
+ * rows sit next to theirs.
  */
 final class BridgeScenarios {
 
@@ -29,7 +30,9 @@ final class BridgeScenarios {
 
 	/**
 	 * The bridge's figures.
-	 * @param coldStarts scenario 1: token requests (and failed calls) for each number of concurrent first calls
+	 *
+	 * @param coldStarts scenario 1: token requests (and failed calls) for each number of
+	 * concurrent first calls
 	 * @param steady scenario 3 with hour-long tokens
 	 * @param renewing scenario 3 with tokens renewed during the load
 	 */
@@ -73,7 +76,9 @@ final class BridgeScenarios {
 		return results;
 	}
 
-	/** Scenario 3 for the bridge: a steady and a renewing application, phases alternating. */
+	/**
+	 * Scenario 3 for the bridge: a steady and a renewing application, phases alternating.
+	 */
 	Phase[] renewal(Sandbox sandbox) {
 		sandbox.reset();
 		sandbox.latency(Endpoint.GENESYS_TOKEN, this.settings.renewalTokenLatency());
@@ -95,7 +100,8 @@ final class BridgeScenarios {
 				for (int k = 0; k < names.size(); k++) {
 					String name = names.get((k + round) % names.size());
 					BridgeClient app = apps.get(name);
-					Clients.smallGet(app.webClient()).block(); // not measured, as in Benchmark.renewal
+					Clients.smallGet(app.webClient()).block(); // not measured, as in
+																// Benchmark.renewal
 					System.gc();
 					int tokensBefore = sandbox.requestCount(Endpoint.GENESYS_TOKEN);
 					long renewalsBefore = app.statistics().renewals();

@@ -31,15 +31,17 @@ import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The three clients side by side, all pointed at the same sandbox and all on Reactor Netty's shared
- * connection pool and event loops:
+ * The three clients side by side, all pointed at the same sandbox and all on Reactor
+ * Netty's shared connection pool and event loops:
  * <ul>
- * <li>ccauth, as an application gets it: a small non-web Spring Boot context with the starter and one
- * registration ({@value #REGISTRATION}), its {@code genesysBenchWebClient} bean;</li>
- * <li>Spring Security's stock {@link ServerOAuth2AuthorizedClientExchangeFilterFunction} with an
- * {@link AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager}, as its reference documentation
- * sets it up for client credentials outside a web request;</li>
- * <li>a plain {@link WebClient} with a fixed {@code Authorization} header minted once: the floor.</li>
+ * <li>ccauth, as an application gets it: a small non-web Spring Boot context with the
+ * starter and one registration ({@value #REGISTRATION}), its
+ * {@code genesysBenchWebClient} bean;</li>
+ * <li>Spring Security's stock {@link ServerOAuth2AuthorizedClientExchangeFilterFunction}
+ * with an {@link AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager}, as its
+ * reference documentation sets it up for client credentials outside a web request;</li>
+ * <li>a plain {@link WebClient} with a fixed {@code Authorization} header minted once:
+ * the floor.</li>
  * </ul>
  */
 final class Clients {
@@ -54,7 +56,9 @@ final class Clients {
 	private Clients() {
 	}
 
-	/** One ccauth application: a Spring Boot context with the starter, closed after use. */
+	/**
+	 * One ccauth application: a Spring Boot context with the starter, closed after use.
+	 */
 	static final class Ccauth implements AutoCloseable {
 
 		private final ConfigurableApplicationContext context;
@@ -69,24 +73,31 @@ final class Clients {
 			this.tokens = context.getBean(ContactCenterClients.class).tokenSource(ID);
 		}
 
-		/** Starts a context whose registration points at the sandbox; {@code extra} are more properties. */
+		/**
+		 * Starts a context whose registration points at the sandbox; {@code extra} are
+		 * more properties.
+		 */
 		static Ccauth start(Sandbox sandbox, String... extra) {
 			return start(sandbox, (context) -> {
 			}, extra);
 		}
 
-		/** As {@link #start(Sandbox, String...)}, the initializer run first (to add a bean of the application's). */
+		/**
+		 * As {@link #start(Sandbox, String...)}, the initializer run first (to add a bean
+		 * of the application's).
+		 */
 		static Ccauth start(Sandbox sandbox, ApplicationContextInitializer<ConfigurableApplicationContext> initializer,
 				String... extra) {
 			List<String> properties = new ArrayList<>(List.of(
-					// what the testkit's SandboxProperties.genesys(sandbox, "bench") gives, over HTTP
+					// what the testkit's SandboxProperties.genesys(sandbox, "bench")
+					// gives, over HTTP
 					"ccauth.genesys.bench.client-id=" + sandbox.genesysClient().clientId(),
 					"ccauth.genesys.bench.client-secret=" + sandbox.genesysClient().clientSecret(),
 					"ccauth.genesys.bench.token-uri=" + sandbox.genesysTokenUri(),
-					"ccauth.genesys.bench.base-url=" + sandbox.genesysBaseUrl(),
-					"spring.main.banner-mode=off", "spring.main.log-startup-info=false",
-					"logging.level.root=WARN",
-					// ccauth-redis is on this classpath for FleetBenchmark; these scenarios are of one process
+					"ccauth.genesys.bench.base-url=" + sandbox.genesysBaseUrl(), "spring.main.banner-mode=off",
+					"spring.main.log-startup-info=false", "logging.level.root=WARN",
+					// ccauth-redis is on this classpath for FleetBenchmark; these
+					// scenarios are of one process
 					"ccauth.token.store=local"));
 			properties.addAll(List.of(extra));
 			ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchApplication.class)
@@ -124,8 +135,9 @@ final class Clients {
 
 	/**
 	 * Spring Security's filter with a fresh manager (so a fresh, cold cache).
-	 * @param clockSkew the client-credentials provider's clock skew (Spring's default is 60 s: with tokens
-	 * shorter than that, every call fetches a token; the renewal scenario sets it to what ccauth uses)
+	 * @param clockSkew the client-credentials provider's clock skew (Spring's default is
+	 * 60 s: with tokens shorter than that, every call fetches a token; the renewal
+	 * scenario sets it to what ccauth uses)
 	 */
 	static WebClient stock(Sandbox sandbox, Duration clockSkew) {
 		ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION)

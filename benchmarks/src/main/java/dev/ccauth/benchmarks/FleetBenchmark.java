@@ -29,14 +29,15 @@ import dev.ccauth.testkit.Sandbox;
 import redis.embedded.RedisServer;
 
 /**
- * Token requests of a fleet: 1, 4 and 16 separate JVMs with the same OAuth client, each with the
- * benchmark's ccauth application, without the shared store ({@code ccauth.token.store=local}) and
- * with it (ccauth-redis on one redis-server), at a cold start and through three token lifetimes.
- * Counts only, read from the sandbox: they hold on a busy machine.
+ * Token requests of a fleet: 1, 4 and 16 separate JVMs with the same OAuth client, each
+ * with the benchmark's ccauth application, without the shared store
+ * ({@code ccauth.token.store=local}) and with it (ccauth-redis on one redis-server), at a
+ * cold start and through three token lifetimes. Counts only, read from the sandbox: they
+ * hold on a busy machine.
  * <p>
- * {@code java -jar benchmarks/target/ccauth-benchmarks.jar --fleet [--smoke] [--out FILE]}: prints the
- * markdown section; with {@code --out}, puts it into FILE under its own heading (replacing an earlier
- * one, leaving the rest of the file as it is).
+ * {@code java -jar benchmarks/target/ccauth-benchmarks.jar --fleet [--smoke] [--out FILE]}:
+ * prints the markdown section; with {@code --out}, puts it into FILE under its own
+ * heading (replacing an earlier one, leaving the rest of the file as it is).
  */
 public final class FleetBenchmark {
 
@@ -90,18 +91,20 @@ public final class FleetBenchmark {
 	 *
 	 * @param processes the fleet sizes
 	 * @param coldCalls concurrent first calls per process at the cold start
-	 * @param coldTokenLatency added to the token endpoint at the cold start, so that the first calls of
-	 * every process are in flight before the first token exists
+	 * @param coldTokenLatency added to the token endpoint at the cold start, so that the
+	 * first calls of every process are in flight before the first token exists
 	 * @param lifetime the token lifetime of the second phase (whole seconds)
 	 * @param skew the refresh skew of the second phase
-	 * @param lifetimes how many lifetimes the second phase lasts (three; one in the smoke run)
-	 * @param pause pause of each of the two callers per process between calls in the second phase
+	 * @param lifetimes how many lifetimes the second phase lasts (three; one in the smoke
+	 * run)
+	 * @param pause pause of each of the two callers per process between calls in the
+	 * second phase
 	 */
-	record Settings(List<Integer> processes, int coldCalls, Duration coldTokenLatency, Duration lifetime,
-			Duration skew, int lifetimes, Duration pause) {
+	record Settings(List<Integer> processes, int coldCalls, Duration coldTokenLatency, Duration lifetime, Duration skew,
+			int lifetimes, Duration pause) {
 
-		static final Settings FULL = new Settings(List.of(1, 4, 16), 20, Duration.ofMillis(500),
-				Duration.ofSeconds(4), Duration.ofMillis(500), 3, Duration.ofMillis(10));
+		static final Settings FULL = new Settings(List.of(1, 4, 16), 20, Duration.ofMillis(500), Duration.ofSeconds(4),
+				Duration.ofMillis(500), 3, Duration.ofMillis(10));
 
 		static final Settings SMOKE = new Settings(List.of(2), 5, Duration.ofMillis(300), Duration.ofSeconds(2),
 				Duration.ofMillis(500), 1, Duration.ofMillis(20));
@@ -110,7 +113,10 @@ public final class FleetBenchmark {
 			return this.lifetime.multipliedBy(this.lifetimes);
 		}
 
-		/** What one process alone asks for in the second phase: once, then every (lifetime - skew). */
+		/**
+		 * What one process alone asks for in the second phase: once, then every (lifetime
+		 * - skew).
+		 */
 		long alone() {
 			return 1 + run().toMillis() / this.lifetime.minus(this.skew).toMillis();
 		}
@@ -129,7 +135,8 @@ public final class FleetBenchmark {
 		long started = System.nanoTime();
 		int most = this.settings.processes().stream().mapToInt(Integer::intValue).max().orElse(1);
 		List<Row> rows = new ArrayList<>();
-		try (Sandbox sandbox = Sandbox.builder().start(); Redis redis = new Redis();
+		try (Sandbox sandbox = Sandbox.builder().start();
+				Redis redis = new Redis();
 				Members members = new Members(most)) {
 			for (int processes : this.settings.processes()) {
 				List<Member> fleet = members.all.subList(0, processes);
@@ -142,7 +149,10 @@ public final class FleetBenchmark {
 		return new Results(this.settings, rows, Duration.ofNanos(System.nanoTime() - started));
 	}
 
-	/** Cold start, then three lifetimes: token requests of each, calls and failed calls of both. */
+	/**
+	 * Cold start, then three lifetimes: token requests of each, calls and failed calls of
+	 * both.
+	 */
 	private long[] measure(Sandbox sandbox, Redis redis, List<Member> fleet, String store) {
 		sandbox.reset();
 		start(sandbox, redis, fleet, store);
@@ -194,11 +204,21 @@ public final class FleetBenchmark {
 		Settings settings = results.settings();
 		StringBuilder out = new StringBuilder(HEADING).append("\n\n");
 		out.append("- Date: ")
-			.append(when.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
-			.append("; ").append(Runtime.getRuntime().availableProcessors()).append(" cores; load average before / after: ")
-			.append(loadBefore).append(" / ").append(loadAfter).append("; whole run ")
-			.append(String.format(Locale.ROOT, "%.0f s", results.took().toMillis() / 1000.0)).append('\n');
-		out.append("- Command: `").append(command).append("`, the jar built with `").append(BenchmarkMain.BUILD)
+			.append(when.withOffsetSameInstant(ZoneOffset.UTC)
+				.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
+			.append("; ")
+			.append(Runtime.getRuntime().availableProcessors())
+			.append(" cores; load average before / after: ")
+			.append(loadBefore)
+			.append(" / ")
+			.append(loadAfter)
+			.append("; whole run ")
+			.append(String.format(Locale.ROOT, "%.0f s", results.took().toMillis() / 1000.0))
+			.append('\n');
+		out.append("- Command: `")
+			.append(command)
+			.append("`, the jar built with `")
+			.append(BenchmarkMain.BUILD)
 			.append("`\n");
 		out.append("- Each process is a separate JVM with the benchmark's ccauth application and one registration, ")
 			.append("all with the same OAuth client, against one sandbox (HTTP) and one redis-server (embedded-redis), ")
@@ -210,9 +230,10 @@ public final class FleetBenchmark {
 		out.append(String.format(Locale.ROOT,
 				"- %d lifetimes: %d s tokens renewed %d ms before expiry; every process calls for %d s from a cold "
 						+ "start (2 callers, %d ms apart). One process alone asks %d times.%n%n",
-				settings.lifetimes(), settings.lifetime().toSeconds(), settings.skew().toMillis(), settings.run().toSeconds(),
-				settings.pause().toMillis(), settings.alone()));
-		out.append("| processes | cold start: token requests without / with the store | ").append(settings.lifetimes())
+				settings.lifetimes(), settings.lifetime().toSeconds(), settings.skew().toMillis(),
+				settings.run().toSeconds(), settings.pause().toMillis(), settings.alone()));
+		out.append("| processes | cold start: token requests without / with the store | ")
+			.append(settings.lifetimes())
 			.append(" lifetimes: token requests without / with the store | calls made (failed) |\n|---:|---:|---:|---:|\n");
 		for (Row row : results.rows()) {
 			out.append(String.format(Locale.ROOT, "| %d | %d / **%d** | %d / **%d** | %,d (%d) |%n", row.processes(),
@@ -309,7 +330,10 @@ public final class FleetBenchmark {
 			this.all.forEach((member) -> member.await("jvm-ready"));
 		}
 
-		/** This JVM's classpath: the Spring Boot jar through its launcher, or the classes of a test run. */
+		/**
+		 * This JVM's classpath: the Spring Boot jar through its launcher, or the classes
+		 * of a test run.
+		 */
 		private static List<String> command() {
 			String classpath = System.getProperty("java.class.path");
 			String main = BenchmarkMain.class.getName();
@@ -324,7 +348,8 @@ public final class FleetBenchmark {
 				}
 			}
 			return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx192m", "-cp", classpath, main, "--fleet-member");
+					"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx192m", "-cp", classpath, main,
+					"--fleet-member");
 		}
 
 		@Override

@@ -18,13 +18,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * One process of {@link FleetBenchmark}: the benchmark's ccauth application (the starter, and the
- * Redis store unless {@code ccauth.token.store=local}), driven over stdin; answers on stdout with
- * lines that start with {@code fleet: }.
+ * One process of {@link FleetBenchmark}: the benchmark's ccauth application (the starter,
+ * and the Redis store unless {@code ccauth.token.store=local}), driven over stdin;
+ * answers on stdout with lines that start with {@code fleet: }.
  * <ul>
- * <li>{@code start k=v ...}: (re)starts the application, cold; answers {@code started}</li>
- * <li>{@code calls N MILLIS PAUSE}: N concurrent first calls, then calls for MILLIS more, each of
- * the N workers pausing PAUSE ms between calls; answers {@code calls ok=.. failed=..}</li>
+ * <li>{@code start k=v ...}: (re)starts the application, cold; answers
+ * {@code started}</li>
+ * <li>{@code calls N MILLIS PAUSE}: N concurrent first calls, then calls for MILLIS more,
+ * each of the N workers pausing PAUSE ms between calls; answers
+ * {@code calls ok=.. failed=..}</li>
  * <li>{@code quit}, or the end of stdin: exits</li>
  * </ul>
  */

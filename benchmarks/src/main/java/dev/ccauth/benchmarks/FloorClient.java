@@ -12,9 +12,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The same two calls as the sample app and the Python script, with what the JDK has and Jackson: no
- * Spring, no Netty, no picocli. The whole-process benchmark runs it as a floor: what any Java client pays
- * to start, open a TLS connection and read JSON.
+ * The same two calls as the sample app and the Python script, with what the JDK has and
+ * Jackson: no Spring, no Netty, no picocli. The whole-process benchmark runs it as a
+ * floor: what any Java client pays to start, open a TLS connection and read JSON.
  */
 public final class FloorClient {
 
@@ -26,7 +26,8 @@ public final class FloorClient {
 		HttpClient http = HttpClient.newHttpClient();
 		String credentials = env.get("GENESYS_CLIENT_ID") + ":" + env.get("GENESYS_CLIENT_SECRET");
 		HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(env.get("GENESYS_TOKEN_URI")))
-			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
 			.build(), HttpResponse.BodyHandlers.ofString());

@@ -10,13 +10,18 @@ import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Load generators and latency records. Latencies are kept exactly (no histogram buckets). */
+/**
+ * Load generators and latency records. Latencies are kept exactly (no histogram buckets).
+ */
 final class Load {
 
 	private Load() {
 	}
 
-	/** Latencies in nanoseconds, recorded from any thread; capacity fixed, the rest counted as dropped. */
+	/**
+	 * Latencies in nanoseconds, recorded from any thread; capacity fixed, the rest
+	 * counted as dropped.
+	 */
 	static final class Recorder {
 
 		private final long[] values;
@@ -63,8 +68,9 @@ final class Load {
 	}
 
 	/**
-	 * What one run did: successful calls, failed calls, how long it took, the latencies, and what the whole
-	 * process spent meanwhile (CPU time and bytes allocated by every thread: client and sandbox alike).
+	 * What one run did: successful calls, failed calls, how long it took, the latencies,
+	 * and what the whole process spent meanwhile (CPU time and bytes allocated by every
+	 * thread: client and sandbox alike).
 	 */
 	record Run(long calls, long errors, long elapsedNanos, long[] latencies, Throwable firstError, long cpuNanos,
 			long allocatedBytes) {
@@ -96,7 +102,10 @@ final class Load {
 		return 0;
 	}
 
-	/** Bytes allocated so far by the threads alive now (event loops live for the whole run). */
+	/**
+	 * Bytes allocated so far by the threads alive now (event loops live for the whole
+	 * run).
+	 */
 	static long processAllocatedBytes() {
 		if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
 				&& threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
@@ -110,8 +119,8 @@ final class Load {
 	}
 
 	/**
-	 * {@code concurrency} callers, each sending its next call as soon as the last one is answered, until
-	 * {@code duration} has passed.
+	 * {@code concurrency} callers, each sending its next call as soon as the last one is
+	 * answered, until {@code duration} has passed.
 	 */
 	static Run closedLoop(Supplier<Mono<?>> call, int concurrency, Duration duration, int capacity) {
 		Recorder recorder = new Recorder(capacity);
@@ -128,9 +137,9 @@ final class Load {
 	}
 
 	/**
-	 * An open loop: {@code perSecond} calls a second, each sent on its tick whatever the others do, for
-	 * {@code duration}. A call that has to wait (for a token, say) shows in its own latency and slows no
-	 * other.
+	 * An open loop: {@code perSecond} calls a second, each sent on its tick whatever the
+	 * others do, for {@code duration}. A call that has to wait (for a token, say) shows
+	 * in its own latency and slows no other.
 	 */
 	static Run fixedRate(Supplier<Mono<?>> call, int perSecond, Duration duration) {
 		long periodNanos = 1_000_000_000L / perSecond;
@@ -151,22 +160,24 @@ final class Load {
 
 	/**
 	 * What a burst did.
+	 *
 	 * @param issueNanos from the first call's start to the last call's start
 	 */
 	record Burst(long succeeded, long failed, long issueNanos, Throwable firstError) {
 	}
 
-	/** Starts {@code calls} calls at once (none waits for another) and waits for all of them to end. */
+	/**
+	 * Starts {@code calls} calls at once (none waits for another) and waits for all of
+	 * them to end.
+	 */
 	static Burst burst(Supplier<Mono<?>> call, int calls) {
 		Recorder recorder = new Recorder(calls);
 		AtomicLong lastStart = new AtomicLong();
 		long start = System.nanoTime();
-		Flux.range(0, calls)
-			.flatMap((i) -> Mono.defer(() -> {
-				lastStart.set(System.nanoTime());
-				return timed(call, recorder);
-			}), calls)
-			.blockLast(Duration.ofSeconds(120));
+		Flux.range(0, calls).flatMap((i) -> Mono.defer(() -> {
+			lastStart.set(System.nanoTime());
+			return timed(call, recorder);
+		}), calls).blockLast(Duration.ofSeconds(120));
 		return new Burst(recorder.count(), recorder.errors(), lastStart.get() - start, recorder.firstError());
 	}
 

@@ -18,12 +18,13 @@ import dev.ccauth.benchmarks.Results.Stats;
 import dev.ccauth.testkit.Sandbox;
 
 /**
- * Issue 14: what ccauth's meters cost a call that has its token. Scenario 2's authenticated GET, closed
- * loop, with three ccauth applications side by side on one sandbox: the <b>baseline</b> (no
- * {@link MeterRegistry}: no meters), a <b>control</b> identical to it (how far two identical clients
- * differ from round to round on this machine: the noise), and one with a {@link SimpleMeterRegistry}
- * bean, so that ccauth's metrics auto-configuration puts its meters in (<b>metrics</b>). Warm-up and
- * rounds as in scenario 2, the order rotated each round; the figure is the median of the per-round
+ * Issue 14: what ccauth's meters cost a call that has its token. Scenario 2's
+ * authenticated GET, closed loop, with three ccauth applications side by side on one
+ * sandbox: the <b>baseline</b> (no {@link MeterRegistry}: no meters), a <b>control</b>
+ * identical to it (how far two identical clients differ from round to round on this
+ * machine: the noise), and one with a {@link SimpleMeterRegistry} bean, so that ccauth's
+ * metrics auto-configuration puts its meters in (<b>metrics</b>). Warm-up and rounds as
+ * in scenario 2, the order rotated each round; the figure is the median of the per-round
  * ratios to the baseline, set beside the control's.
  */
 final class MetricsOverhead {
@@ -37,7 +38,8 @@ final class MetricsOverhead {
 
 	/**
 	 * @param concurrencies closed-loop concurrencies
-	 * @param warmup warm-up per client at the highest concurrency, in chunks with the clients taking turns
+	 * @param warmup warm-up per client at the highest concurrency, in chunks with the
+	 * clients taking turns
 	 * @param run one measured run of one client at one concurrency
 	 * @param rounds measured rounds per concurrency, after one unmeasured round
 	 */
@@ -56,6 +58,7 @@ final class MetricsOverhead {
 
 	/**
 	 * One concurrency.
+	 *
 	 * @param stats each variant's figures over all rounds
 	 * @param metricsRatios metrics / baseline throughput of each round
 	 * @param controlRatios control / baseline throughput of each round
@@ -70,7 +73,10 @@ final class MetricsOverhead {
 			return Results.Throughput.median(this.controlRatios);
 		}
 
-		/** Whether the metrics' median ratio lies within the range of the control's per-round ratios. */
+		/**
+		 * Whether the metrics' median ratio lies within the range of the control's
+		 * per-round ratios.
+		 */
 		boolean withinNoise() {
 			double low = this.controlRatios.stream().mapToDouble(Double::doubleValue).min().orElse(1);
 			double high = this.controlRatios.stream().mapToDouble(Double::doubleValue).max().orElse(1);
@@ -80,14 +86,15 @@ final class MetricsOverhead {
 	}
 
 	/**
-	 * @param meters the ccauth meters the metrics application's registry held after the run (name and tags),
-	 * proof that they were on
+	 * @param meters the ccauth meters the metrics application's registry held after the
+	 * run (name and tags), proof that they were on
 	 * @param tokenRequests its {@code ccauth.token.requests} count
-	 * @param updatesDuringLoad how many times a ccauth counter or timer was updated from the end of the first
-	 * calls to the end of the run: what the calls themselves recorded
+	 * @param updatesDuringLoad how many times a ccauth counter or timer was updated from
+	 * the end of the first calls to the end of the run: what the calls themselves
+	 * recorded
 	 */
-	record Outcome(List<Row> rows, List<String> meters, double tokenRequests, long updatesDuringLoad,
-			Settings settings, Duration took, String loadBefore, String loadAfter) {
+	record Outcome(List<Row> rows, List<String> meters, double tokenRequests, long updatesDuringLoad, Settings settings,
+			Duration took, String loadBefore, String loadAfter) {
 	}
 
 	private final Settings settings;
@@ -112,7 +119,8 @@ final class MetricsOverhead {
 			clients.put("baseline", () -> Clients.smallGet(baseline.webClient()));
 			clients.put("control", () -> Clients.smallGet(control.webClient()));
 			clients.put("metrics", () -> Clients.smallGet(metrics.webClient()));
-			clients.values().forEach((call) -> call.get().block(Duration.ofSeconds(10))); // the tokens
+			clients.values().forEach((call) -> call.get().block(Duration.ofSeconds(10))); // the
+																							// tokens
 			long updatesBefore = updates(registry);
 			warmUp(clients);
 			List<Row> rows = new ArrayList<>();
@@ -126,7 +134,9 @@ final class MetricsOverhead {
 				.map((id) -> id.getName() + id.getTags())
 				.sorted()
 				.toList();
-			double tokenRequests = registry.find("ccauth.token.requests").counters().stream()
+			double tokenRequests = registry.find("ccauth.token.requests")
+				.counters()
+				.stream()
 				.mapToDouble((counter) -> counter.count())
 				.sum();
 			return new Outcome(rows, meters, tokenRequests, updates(registry) - updatesBefore, this.settings,
@@ -138,8 +148,11 @@ final class MetricsOverhead {
 	private static long updates(MeterRegistry registry) {
 		double counts = registry.find("ccauth.token.requests").counters().stream().mapToDouble((c) -> c.count()).sum()
 				+ registry.find("ccauth.http.retries").counters().stream().mapToDouble((c) -> c.count()).sum();
-		long recordings = registry.find("ccauth.token.request.duration").timers().stream().mapToLong((t) -> t.count()).sum()
-				+ registry.find("ccauth.http.retry.wait").timers().stream().mapToLong((t) -> t.count()).sum();
+		long recordings = registry.find("ccauth.token.request.duration")
+			.timers()
+			.stream()
+			.mapToLong((t) -> t.count())
+			.sum() + registry.find("ccauth.http.retry.wait").timers().stream().mapToLong((t) -> t.count()).sum();
 		return (long) counts + recordings;
 	}
 

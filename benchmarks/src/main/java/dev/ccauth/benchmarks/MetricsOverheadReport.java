@@ -15,7 +15,9 @@ import dev.ccauth.benchmarks.MetricsOverhead.Outcome;
 import dev.ccauth.benchmarks.MetricsOverhead.Row;
 import dev.ccauth.benchmarks.Results.Stats;
 
-/** The metrics-overhead benchmark (issue 14) as a markdown section of {@code RESULTS.md}. */
+/**
+ * The metrics-overhead benchmark (issue 14) as a markdown section of {@code RESULTS.md}.
+ */
 final class MetricsOverheadReport {
 
 	static final String SECTION = "metrics-overhead";
@@ -23,7 +25,10 @@ final class MetricsOverheadReport {
 	private MetricsOverheadReport() {
 	}
 
-	/** {@code --metrics-overhead}: runs it, prints the section and writes it into its place in {@code out}. */
+	/**
+	 * {@code --metrics-overhead}: runs it, prints the section and writes it into its
+	 * place in {@code out}.
+	 */
 	static void run(MetricsOverhead.Settings settings, String command, Path out) throws IOException {
 		System.err.printf(Locale.ROOT, "ccauth metrics-overhead benchmark on %d cores%n",
 				Runtime.getRuntime().availableProcessors());
@@ -41,21 +46,42 @@ final class MetricsOverheadReport {
 	static String markdown(Outcome outcome, String command, OffsetDateTime when) {
 		StringBuilder out = new StringBuilder();
 		out.append("## Metrics on the hot path (issue 14)\n\n");
-		out.append("- Date: ").append(when.withOffsetSameInstant(ZoneOffset.UTC)
-			.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))).append("; machine: ")
-			.append(Runtime.getRuntime().availableProcessors()).append(" cores").append(Report.cpuModel())
-			.append("; JDK ").append(System.getProperty("java.vm.name")).append(' ')
-			.append(System.getProperty("java.vm.version")).append('\n');
-		out.append("- Load average (1/5/15 min) before / after: ").append(outcome.loadBefore()).append(" / ")
-			.append(outcome.loadAfter()).append(" (other work on the machine shares its cores)\n");
-		out.append("- Command: `").append(BenchmarkMain.BUILD).append(" && ").append(command).append("` (")
-			.append(String.format(Locale.ROOT, "%.0f s", outcome.took().toMillis() / 1000.0)).append(")\n");
-		out.append("- Scenario 2's GET `").append(Clients.SMALL_GET).append("`, closed loop, three ccauth applications ")
+		out.append("- Date: ")
+			.append(when.withOffsetSameInstant(ZoneOffset.UTC)
+				.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
+			.append("; machine: ")
+			.append(Runtime.getRuntime().availableProcessors())
+			.append(" cores")
+			.append(Report.cpuModel())
+			.append("; JDK ")
+			.append(System.getProperty("java.vm.name"))
+			.append(' ')
+			.append(System.getProperty("java.vm.version"))
+			.append('\n');
+		out.append("- Load average (1/5/15 min) before / after: ")
+			.append(outcome.loadBefore())
+			.append(" / ")
+			.append(outcome.loadAfter())
+			.append(" (other work on the machine shares its cores)\n");
+		out.append("- Command: `")
+			.append(BenchmarkMain.BUILD)
+			.append(" && ")
+			.append(command)
+			.append("` (")
+			.append(String.format(Locale.ROOT, "%.0f s", outcome.took().toMillis() / 1000.0))
+			.append(")\n");
+		out.append("- Scenario 2's GET `")
+			.append(Clients.SMALL_GET)
+			.append("`, closed loop, three ccauth applications ")
 			.append("on one sandbox: **baseline** without a `MeterRegistry`, **control** identical to it (the noise: two ")
 			.append("identical clients measured the same way), **metrics** with a `SimpleMeterRegistry` bean, so that ")
-			.append("ccauth's meters are on. ").append(outcome.settings().rounds()).append(" rounds of ")
-			.append(outcome.settings().run().toMillis()).append(" ms per client and concurrency, order rotated each round, ")
-			.append("after ").append(outcome.settings().warmup().toSeconds())
+			.append("ccauth's meters are on. ")
+			.append(outcome.settings().rounds())
+			.append(" rounds of ")
+			.append(outcome.settings().run().toMillis())
+			.append(" ms per client and concurrency, order rotated each round, ")
+			.append("after ")
+			.append(outcome.settings().warmup().toSeconds())
 			.append(" s of warm-up per client and one unmeasured round; ratio = median of the per-round ratios to ")
 			.append("the baseline (in brackets: their range). CPU and bytes are the whole process's (client and sandbox) ")
 			.append("per call.\n");
@@ -63,9 +89,11 @@ final class MetricsOverheadReport {
 			.append(String.format(Locale.ROOT, "`ccauth.token.requests` = %.0f; ", outcome.tokenRequests()))
 			.append(outcome.meters().stream().map((meter) -> "`" + meter + "`").collect(Collectors.joining(", ")))
 			.append(". Updates of its counters and timers by the calls of the warm-up and the measured rounds: ")
-			.append(outcome.updatesDuringLoad()).append(" (a call that has its token records nothing; the expiry ")
+			.append(outcome.updatesDuringLoad())
+			.append(" (a call that has its token records nothing; the expiry ")
 			.append("gauge is computed when the registry is read).\n\n");
-		out.append("| concurrency | variant | calls/s | ratio to baseline | CPU per call | bytes per call | verdict |\n");
+		out.append(
+				"| concurrency | variant | calls/s | ratio to baseline | CPU per call | bytes per call | verdict |\n");
 		out.append("|---:|---|---:|---:|---:|---:|---|\n");
 		for (Row row : outcome.rows()) {
 			for (String variant : MetricsOverhead.VARIANTS) {
@@ -82,7 +110,8 @@ final class MetricsOverheadReport {
 						stats.bytesPerCall(), verdict));
 			}
 		}
-		long failed = outcome.rows().stream()
+		long failed = outcome.rows()
+			.stream()
 			.flatMap((row) -> row.stats().values().stream())
 			.mapToLong(Stats::errors)
 			.sum();

@@ -19,7 +19,10 @@ import dev.ccauth.benchmarks.Results.SampleApp;
 import dev.ccauth.benchmarks.Results.Stats;
 import dev.ccauth.benchmarks.Results.Throughput;
 
-/** Renders {@link Results} as markdown: the machine, the command, one table, and the details behind it. */
+/**
+ * Renders {@link Results} as markdown: the machine, the command, one table, and the
+ * details behind it.
+ */
 public final class Report {
 
 	static final String NONE = "—";
@@ -40,19 +43,38 @@ public final class Report {
 		Settings settings = results.settings();
 		StringBuilder out = new StringBuilder();
 		out.append("# ccauth benchmark results\n\n");
-		out.append("- Date: ").append(when.withOffsetSameInstant(ZoneOffset.UTC)
-			.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))).append('\n');
-		out.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores")
-			.append(cpuModel()).append(", ").append(System.getProperty("os.name")).append(' ')
-			.append(System.getProperty("os.arch")).append('\n');
-		out.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ')
-			.append(System.getProperty("java.runtime.version")).append(", max heap ")
-			.append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MiB\n");
-		out.append("- Command: `").append(command).append("`, the jar built with `").append(BenchmarkMain.BUILD)
+		out.append("- Date: ")
+			.append(when.withOffsetSameInstant(ZoneOffset.UTC)
+				.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
+			.append('\n');
+		out.append("- Machine: ")
+			.append(Runtime.getRuntime().availableProcessors())
+			.append(" cores")
+			.append(cpuModel())
+			.append(", ")
+			.append(System.getProperty("os.name"))
+			.append(' ')
+			.append(System.getProperty("os.arch"))
+			.append('\n');
+		out.append("- JDK: ")
+			.append(System.getProperty("java.vm.name"))
+			.append(' ')
+			.append(System.getProperty("java.runtime.version"))
+			.append(", max heap ")
+			.append(Runtime.getRuntime().maxMemory() / (1024 * 1024))
+			.append(" MiB\n");
+		out.append("- Command: `")
+			.append(command)
+			.append("`, the jar built with `")
+			.append(BenchmarkMain.BUILD)
 			.append("`\n");
-		out.append("- Load average (1/5/15 min) before / after the run: ").append(results.loadBefore()).append(" / ")
-			.append(results.loadAfter()).append(" (other work on the machine shares its cores)\n");
-		out.append("- Whole run: ").append(String.format(Locale.ROOT, "%.0f s", results.took().toMillis() / 1000.0))
+		out.append("- Load average (1/5/15 min) before / after the run: ")
+			.append(results.loadBefore())
+			.append(" / ")
+			.append(results.loadAfter())
+			.append(" (other work on the machine shares its cores)\n");
+		out.append("- Whole run: ")
+			.append(String.format(Locale.ROOT, "%.0f s", results.took().toMillis() / 1000.0))
 			.append(", one JVM; sandbox (ccauth-testkit) on 127.0.0.1 over HTTP, on its own event loops in the same JVM\n");
 		out.append("- Clients: **ccauth** = the starter's `genesysBenchWebClient` from a non-web Spring Boot context; ")
 			.append("**stock filter** = Spring Security's `ServerOAuth2AuthorizedClientExchangeFilterFunction` + ")
@@ -76,9 +98,8 @@ public final class Report {
 		for (Throughput t : results.throughputs()) {
 			String scenario = "GET `" + Clients.SMALL_GET + "`, concurrency " + t.concurrency();
 			Verdict verdict = new Verdict("ccauth ≥ 0.95 × plain", t.ratio() >= 0.95,
-					String.format(Locale.ROOT, "ccauth/plain %.3f%s", t.ratio(),
-							(t.ratio() >= 0.95) ? "" : String.format(Locale.ROOT, ", %.1f points short",
-									(0.95 - t.ratio()) * 100)));
+					String.format(Locale.ROOT, "ccauth/plain %.3f%s", t.ratio(), (t.ratio() >= 0.95) ? ""
+							: String.format(Locale.ROOT, ", %.1f points short", (0.95 - t.ratio()) * 100)));
 			verdicts.add(verdict);
 			row(out, "2", scenario, "throughput (calls/s); ratio = median of per-round ratios to plain",
 					rate(t.ccauth()) + ratio(t.ratio()), rate(t.stock()) + ratio(t.stockRatio()), rate(t.plain()),
@@ -98,9 +119,9 @@ public final class Report {
 		row(out, "3", renewalScenario, "p99 / max (ms), no renewal (1 h tokens)", p99max(r.ccauthSteady()),
 				p99max(r.stockSteady()), NONE, NONE, NONE);
 		Verdict renewalVerdict = new Verdict("p99 within 10%", r.ccauthP99Ratio() <= 1.10,
-				String.format(Locale.ROOT, "ccauth p99 ratio %.3f%s", r.ccauthP99Ratio(),
-						(r.ccauthP99Ratio() <= 1.10) ? ""
-								: String.format(Locale.ROOT, " (%.0f%% over the 10%%)", (r.ccauthP99Ratio() - 1.10) * 100)));
+				String.format(Locale.ROOT, "ccauth p99 ratio %.3f%s", r.ccauthP99Ratio(), (r.ccauthP99Ratio() <= 1.10)
+						? ""
+						: String.format(Locale.ROOT, " (%.0f%% over the 10%%)", (r.ccauthP99Ratio() - 1.10) * 100)));
 		verdicts.add(renewalVerdict);
 		row(out, "3", renewalScenario,
 				String.format(Locale.ROOT, "p99 / max (ms), %d s tokens renewed during the load",
@@ -121,8 +142,9 @@ public final class Report {
 						: "ccauth: " + r.ccauthRenewing().slowCalls() + " calls waited");
 
 		Paging p = results.paging();
-		String pagingScenario = String.format(Locale.ROOT, "page %,d users by %d (%d pages), limit %d per %d s per token",
-				p.users(), p.pageSize(), p.pages(), p.limit(), p.window().toSeconds());
+		String pagingScenario = String.format(Locale.ROOT,
+				"page %,d users by %d (%d pages), limit %d per %d s per token", p.users(), p.pageSize(), p.pages(),
+				p.limit(), p.window().toSeconds());
 		Verdict pagingVerdict = new Verdict("≤ 1.10 × bound", p.ratio() <= 1.10,
 				String.format(Locale.ROOT, "%.3f × bound%s", p.ratio(), (p.ratio() <= 1.10) ? ""
 						: String.format(Locale.ROOT, " (%.0f%% over the 10%%)", (p.ratio() - 1.10) * 100)));
@@ -133,9 +155,8 @@ public final class Report {
 				String.format(Locale.ROOT, "%.2f", p.wallSeconds()), p.stockOutcome(), NONE, pagingVerdict.target(),
 				pagingVerdict.cell());
 		row(out, "4", pagingScenario, "429 responses received", Integer.toString(p.tooManyRequests()),
-				Integer.toString(p.stockTooManyRequests()), NONE, NONE,
-				String.format(Locale.ROOT, "ccauth: %d requests for %d pages, %,d users", p.requests(), p.pages(),
-						p.usersSeen()));
+				Integer.toString(p.stockTooManyRequests()), NONE, NONE, String.format(Locale.ROOT,
+						"ccauth: %d requests for %d pages, %,d users", p.requests(), p.pages(), p.usersSeen()));
 
 		SampleApp s = results.sampleApp();
 		if (s.skipped() != null) {
@@ -155,7 +176,9 @@ public final class Report {
 
 		long met = verdicts.stream().filter(Verdict::met).count();
 		out.append("\nTargets met: ").append(met).append(" of ").append(verdicts.size());
-		List<String> missed = verdicts.stream().filter((v) -> !v.met()).map((v) -> v.target() + " (" + v.how() + ")")
+		List<String> missed = verdicts.stream()
+			.filter((v) -> !v.met())
+			.map((v) -> v.target() + " (" + v.how() + ")")
 			.collect(Collectors.toList());
 		if (!missed.isEmpty()) {
 			out.append("; missed: ").append(String.join("; ", missed));
@@ -173,11 +196,16 @@ public final class Report {
 						+ "token endpoint slowed by %d ms so that all N calls are in flight before the first token "
 						+ "comes back (time from the first call's start to the last one's, ccauth / stock: %s ms); "
 						+ "counts are the sandbox's own counter of token requests.%n",
-				settings.coldTokenLatency().toMillis(), results.coldStarts().stream()
+				settings.coldTokenLatency().toMillis(),
+				results.coldStarts()
+					.stream()
 					.map((c) -> String.format(Locale.ROOT, "N=%d %.0f / %.0f", c.calls(), c.ccauthIssueMillis(),
 							c.stockIssueMillis()))
 					.collect(Collectors.joining(", "))));
-		results.coldStarts().stream().filter((c) -> c.firstError() != null).findFirst()
+		results.coldStarts()
+			.stream()
+			.filter((c) -> c.firstError() != null)
+			.findFirst()
 			.ifPresent((c) -> out.append("  - first failure: `").append(oneLine(c.firstError())).append("`\n"));
 		for (Throughput t : results.throughputs()) {
 			out.append(String.format(Locale.ROOT,
@@ -187,9 +215,8 @@ public final class Report {
 							+ "stock/plain per round %s; max latency (ms) %.1f / %.1f / %.1f.%n",
 					t.concurrency(), settings.rounds(), settings.run().toMillis() / 1000.0,
 					settings.warmup().toMillis() / 1000.0, t.ccauth().calls(), t.stock().calls(), t.plain().calls(),
-					t.ccauth().errors(), t.stock().errors(), t.plain().errors(), list(t.roundRatios()),
-					t.totalRatio(), list(t.stockRoundRatios()), t.ccauth().maxMs(), t.stock().maxMs(),
-					t.plain().maxMs()));
+					t.ccauth().errors(), t.stock().errors(), t.plain().errors(), list(t.roundRatios()), t.totalRatio(),
+					list(t.stockRoundRatios()), t.ccauth().maxMs(), t.stock().maxMs(), t.plain().maxMs()));
 			errors(out, "ccauth", t.ccauth());
 			errors(out, "stock filter", t.stock());
 			errors(out, "plain", t.plain());
@@ -230,12 +257,17 @@ public final class Report {
 				p.pages(), p.boundSeconds()));
 		SampleApp s = results.sampleApp();
 		if (s.skipped() == null) {
-			out.append("- 5: wall times (s) ").append(s.wallSeconds().stream()
-				.map((w) -> String.format(Locale.ROOT, "%.2f", w)).collect(Collectors.joining(", ")))
+			out.append("- 5: wall times (s) ")
+				.append(s.wallSeconds()
+					.stream()
+					.map((w) -> String.format(Locale.ROOT, "%.2f", w))
+					.collect(Collectors.joining(", ")))
 				.append("; peak RSS is the highest VmHWM of the runs (polled every 2 ms); default JVM options; jar ")
-				.append(s.jar()).append(".\n");
+				.append(s.jar())
+				.append(".\n");
 			if (s.lastErrorOutput() != null) {
-				out.append("  - last failing run's stderr: `").append(s.lastErrorOutput().replace('\n', ' '))
+				out.append("  - last failing run's stderr: `")
+					.append(s.lastErrorOutput().replace('\n', ' '))
 					.append("`\n");
 			}
 		}
@@ -250,8 +282,13 @@ public final class Report {
 
 	private static void errors(StringBuilder out, String who, Stats stats) {
 		if (stats.errors() > 0) {
-			out.append("  - ").append(who).append(": ").append(stats.errors()).append(" calls failed, first: `")
-				.append(oneLine(stats.firstError())).append("`\n");
+			out.append("  - ")
+				.append(who)
+				.append(": ")
+				.append(stats.errors())
+				.append(" calls failed, first: `")
+				.append(oneLine(stats.firstError()))
+				.append("`\n");
 		}
 	}
 
@@ -315,9 +352,10 @@ public final class Report {
 	}
 
 	/**
-	 * The text with the named section (between {@code <!-- name:start -->} and {@code <!-- name:end -->})
-	 * replaced by {@code section}, or with it appended: the full run and the whole-process run each rewrite
-	 * their own part of {@code RESULTS.md}.
+	 * The text with the named section (between {@code <!-- name:start -->} and
+	 * {@code <!-- name:end -->}) replaced by {@code section}, or with it appended: the
+	 * full run and the whole-process run each rewrite their own part of
+	 * {@code RESULTS.md}.
 	 */
 	static String withSection(String text, String name, String section) {
 		String start = "<!-- " + name + ":start -->";

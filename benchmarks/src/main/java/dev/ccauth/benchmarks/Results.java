@@ -10,10 +10,11 @@ public record Results(Settings settings, List<ColdStart> coldStarts, List<Throug
 
 	/**
 	 * Scenario 1: {@code calls} concurrent first calls on a fresh client.
+	 *
 	 * @param ccauthTokenRequests token requests the sandbox received from ccauth
 	 * @param ccauthFailed calls that failed
-	 * @param ccauthIssueMillis time from the first call's start to the last one's (all must start before the
-	 * first token comes back for the count to mean "concurrent")
+	 * @param ccauthIssueMillis time from the first call's start to the last one's (all
+	 * must start before the first token comes back for the count to mean "concurrent")
 	 */
 	public record ColdStart(int calls, long ccauthTokenRequests, long ccauthFailed, double ccauthIssueMillis,
 			long stockTokenRequests, long stockFailed, double stockIssueMillis, String firstError) {
@@ -21,7 +22,9 @@ public record Results(Settings settings, List<ColdStart> coldStarts, List<Throug
 
 	/**
 	 * One client's figures in a latency scenario.
-	 * @param cpuMicrosPerCall CPU time of the whole process (client and sandbox) per successful call
+	 *
+	 * @param cpuMicrosPerCall CPU time of the whole process (client and sandbox) per
+	 * successful call
 	 * @param bytesPerCall bytes allocated by the whole process per successful call
 	 */
 	public record Stats(long calls, long errors, double perSecond, double p50Ms, double p99Ms, double maxMs,
@@ -54,13 +57,18 @@ public record Results(Settings settings, List<ColdStart> coldStarts, List<Throug
 
 	/**
 	 * Scenario 2 at one concurrency.
-	 * @param roundRatios ccauth / plain throughput of each round (the two ran back to back in it)
+	 *
+	 * @param roundRatios ccauth / plain throughput of each round (the two ran back to
+	 * back in it)
 	 * @param stockRoundRatios stock filter / plain throughput of each round
 	 */
 	public record Throughput(int concurrency, Stats ccauth, Stats stock, Stats plain, List<Double> roundRatios,
 			List<Double> stockRoundRatios) {
 
-		/** The median of the per-round ratios: robust to a burst of load elsewhere on the machine. */
+		/**
+		 * The median of the per-round ratios: robust to a burst of load elsewhere on the
+		 * machine.
+		 */
 		public double ratio() {
 			return median(this.roundRatios);
 		}
@@ -87,10 +95,12 @@ public record Results(Settings settings, List<ColdStart> coldStarts, List<Throug
 
 	/**
 	 * One phase kind of scenario 3, over all its rounds.
+	 *
 	 * @param tokenRequests token requests the sandbox received during the measured phases
-	 * @param renewals background renewals ccauth counted during them (0 for the stock filter)
-	 * @param slowCalls calls that took at least the token endpoint's added latency: calls that (almost surely)
-	 * waited for a token
+	 * @param renewals background renewals ccauth counted during them (0 for the stock
+	 * filter)
+	 * @param slowCalls calls that took at least the token endpoint's added latency: calls
+	 * that (almost surely) waited for a token
 	 * @param roundP99s the p99 of each round's phase, in milliseconds
 	 */
 	public record Phase(Stats stats, long tokenRequests, long renewals, long slowCalls, List<Double> roundP99s) {
@@ -111,6 +121,7 @@ public record Results(Settings settings, List<ColdStart> coldStarts, List<Throug
 
 	/**
 	 * Scenario 4: paging every user sequentially with the per-token rate limit on.
+	 *
 	 * @param unthrottledSeconds the same paging with no limit (same client, just before)
 	 * @param boundSeconds the least time any client can take under the limit
 	 * @param wallSeconds ccauth's time, first request sent to last page received
@@ -132,11 +143,14 @@ public record Results(Settings settings, List<ColdStart> coldStarts, List<Throug
 
 	/**
 	 * Scenario 5.
+	 *
 	 * @param skipped why it did not run, or {@code null}
 	 * @param wallSeconds each run's wall time
-	 * @param peakRssKiB highest peak resident set size of a run ({@code VmHWM}), -1 when unknown
+	 * @param peakRssKiB highest peak resident set size of a run ({@code VmHWM}), -1 when
+	 * unknown
 	 * @param exitCodes each run's exit code
-	 * @param jar the jar's size and modification time, so that a reader knows which build was measured
+	 * @param jar the jar's size and modification time, so that a reader knows which build
+	 * was measured
 	 */
 	public record SampleApp(String command, String skipped, List<Double> wallSeconds, long peakRssKiB,
 			List<Integer> exitCodes, String lastErrorOutput, String jar) {

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Scenario 5: {@code java -jar ccauth-sample-app.jar users --sandbox} as a whole process, started as
- * many times as asked, one after the other: wall time from start to exit, and the peak resident set
- * size ({@code VmHWM} of {@code /proc/<pid>/status}, polled every 2 ms; it only grows, so the last
- * reading before exit is the peak, short of a last-2-ms spike). Skipped, with the reason, when the jar
- * has not been built.
+ * Scenario 5: {@code java -jar ccauth-sample-app.jar users --sandbox} as a whole process,
+ * started as many times as asked, one after the other: wall time from start to exit, and
+ * the peak resident set size ({@code VmHWM} of {@code /proc/<pid>/status}, polled every 2
+ * ms; it only grows, so the last reading before exit is the peak, short of a last-2-ms
+ * spike). Skipped, with the reason, when the jar has not been built.
  */
 final class SampleAppRun {
 
@@ -40,7 +40,8 @@ final class SampleAppRun {
 		}
 		Path found = locate(this.jar);
 		if (found == null) {
-			return skipped(command, this.jar + " not found (build it with ./mvnw -pl sample-app -am package -DskipTests)");
+			return skipped(command,
+					this.jar + " not found (build it with ./mvnw -pl sample-app -am package -DskipTests)");
 		}
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<Double> walls = new ArrayList<>();
@@ -51,7 +52,8 @@ final class SampleAppRun {
 			try {
 				Path stderr = Files.createTempFile("ccauth-sample-app", ".err");
 				try {
-					ProcessBuilder builder = new ProcessBuilder(concat(List.of(java, "-jar", found.toString()), ARGUMENTS))
+					ProcessBuilder builder = new ProcessBuilder(
+							concat(List.of(java, "-jar", found.toString()), ARGUMENTS))
 						.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 						.redirectError(stderr.toFile());
 					long start = System.nanoTime();
@@ -84,11 +86,14 @@ final class SampleAppRun {
 				return skipped(command, "interrupted");
 			}
 		}
-		return new Results.SampleApp("java -jar " + found + " " + String.join(" ", ARGUMENTS), null, walls, peak,
-				exits, lastError, describe(found));
+		return new Results.SampleApp("java -jar " + found + " " + String.join(" ", ARGUMENTS), null, walls, peak, exits,
+				lastError, describe(found));
 	}
 
-	/** The path as given, else relative to the parent directory (run from {@code benchmarks/}). */
+	/**
+	 * The path as given, else relative to the parent directory (run from
+	 * {@code benchmarks/}).
+	 */
 	static Path locate(Path jar) {
 		if (Files.isRegularFile(jar)) {
 			return jar;

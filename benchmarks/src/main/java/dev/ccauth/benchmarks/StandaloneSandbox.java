@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The sandbox as users run it beside a pipeline: {@code java -jar ccauth-testkit.jar --https --env-file FILE}
- * in a process of its own, so that it shares the machine with the measured processes but none of their
- * counters. Its CA also goes into a JKS truststore for the Java clients (the only CA they trust, as
- * {@code verify=} makes it the only one for Python); loaded without a password, it costs no key derivation.
+ * The sandbox as users run it beside a pipeline:
+ * {@code java -jar ccauth-testkit.jar --https --env-file FILE} in a process of its own,
+ * so that it shares the machine with the measured processes but none of their counters.
+ * Its CA also goes into a JKS truststore for the Java clients (the only CA they trust, as
+ * {@code verify=} makes it the only one for Python); loaded without a password, it costs
+ * no key derivation.
  */
 final class StandaloneSandbox implements AutoCloseable {
 
@@ -58,7 +60,10 @@ final class StandaloneSandbox implements AutoCloseable {
 		return Files.exists(envFile) && Files.readString(envFile).contains("SANDBOX_CA_FILE=");
 	}
 
-	/** {@code NAME='value'} lines, as the sandbox writes them (single quotes, {@code '\''} for a quote). */
+	/**
+	 * {@code NAME='value'} lines, as the sandbox writes them (single quotes, {@code '\''}
+	 * for a quote).
+	 */
 	static Map<String, String> parse(List<String> lines) {
 		Map<String, String> variables = new LinkedHashMap<>();
 		for (String line : lines) {
@@ -98,7 +103,8 @@ final class StandaloneSandbox implements AutoCloseable {
 	/** The variables of a Genesys client-credentials client, as a pipeline has them. */
 	Map<String, String> genesys() {
 		Map<String, String> env = new LinkedHashMap<>();
-		for (String name : List.of("GENESYS_CLIENT_ID", "GENESYS_CLIENT_SECRET", "GENESYS_BASE_URL", "GENESYS_TOKEN_URI")) {
+		for (String name : List.of("GENESYS_CLIENT_ID", "GENESYS_CLIENT_SECRET", "GENESYS_BASE_URL",
+				"GENESYS_TOKEN_URI")) {
 			env.put(name, this.variables.get(name));
 		}
 		return env;

@@ -15,12 +15,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pipeline step as a whole process, side by side with a minimal Python {@code requests} script making
- * the same two calls (a client-credentials token, then the first page of users), against one standalone
- * HTTPS sandbox. Each variant runs once per round, in an order rotated from round to round, after a
- * warm-up round that is not counted (the sandbox's own JIT, the page cache). Every run is timed by
- * {@code /usr/bin/time} (user and system CPU, peak RSS) and by the harness (wall time), and must have
- * printed the first user.
+ * The pipeline step as a whole process, side by side with a minimal Python
+ * {@code requests} script making the same two calls (a client-credentials token, then the
+ * first page of users), against one standalone HTTPS sandbox. Each variant runs once per
+ * round, in an order rotated from round to round, after a warm-up round that is not
+ * counted (the sandbox's own JIT, the page cache). Every run is timed by
+ * {@code /usr/bin/time} (user and system CPU, peak RSS) and by the harness (wall time),
+ * and must have printed the first user.
  */
 final class WholeProcess {
 
@@ -35,12 +36,13 @@ final class WholeProcess {
 	 * @param sampleJar the sample app's jar
 	 * @param testkitJar the sandbox's standalone jar
 	 * @param cdsScript the recipes' {@code ccauth-cds.sh}
-	 * @param java25 a Java 25 (or later) {@code java}, or {@code null} to leave that variant out
+	 * @param java25 a Java 25 (or later) {@code java}, or {@code null} to leave that
+	 * variant out
 	 * @param python {@code python3}, or {@code null} to leave the script out
 	 * @param rounds counted rounds
 	 * @param warmup whether one uncounted round runs first
-	 * @param references whether the two reference rows run too: plain {@code java -jar} (no flags, no archive)
-	 * and the Java floor ({@link FloorClient})
+	 * @param references whether the two reference rows run too: plain {@code java -jar}
+	 * (no flags, no archive) and the Java floor ({@link FloorClient})
 	 */
 	record Settings(Path sampleJar, Path testkitJar, Path cdsScript, String java25, String python, int rounds,
 			boolean warmup, boolean references) {
@@ -51,7 +53,10 @@ final class WholeProcess {
 			return new Settings(sampleJar, testkitJar, cdsScript, java25, "python3", rounds, true, true);
 		}
 
-		/** CI-sized: one round of the recipe's Java 17 and of the script, to show that the harness works. */
+		/**
+		 * CI-sized: one round of the recipe's Java 17 and of the script, to show that the
+		 * harness works.
+		 */
 		static Settings smoke(Path sampleJar, Path testkitJar, Path cdsScript) {
 			return new Settings(sampleJar, testkitJar, cdsScript, null, "python3", 1, false, false);
 		}
@@ -62,7 +67,10 @@ final class WholeProcess {
 	record Variant(String key, String label, List<String> command, Map<String, String> environment, String prepared) {
 	}
 
-	/** One run: wall and CPU seconds, peak RSS in KiB (-1 when unknown), exit code, and whether it listed the users. */
+	/**
+	 * One run: wall and CPU seconds, peak RSS in KiB (-1 when unknown), exit code, and
+	 * whether it listed the users.
+	 */
 	record Sample(double wallSeconds, double cpuSeconds, long peakRssKiB, int exitCode, boolean listed) {
 
 		boolean ok() {
@@ -105,12 +113,14 @@ final class WholeProcess {
 			List<Variant> variants = new ArrayList<>();
 			Map<String, String> env = sandbox.genesys();
 			if (this.settings.references()) {
-				variants.add(new Variant("java17-plain", "Java 17, `java -jar`, no flags", java(java17,
-						sandbox.javaTrust(), List.of("-jar", this.settings.sampleJar().toString())), env, null));
+				variants.add(new Variant("java17-plain", "Java 17, `java -jar`, no flags",
+						java(java17, sandbox.javaTrust(), List.of("-jar", this.settings.sampleJar().toString())), env,
+						null));
 			}
 			prepared("java17-recipe", "Java 17 as the recipes run it (CDS archive, quick JIT)", java17, sandbox, dir,
 					variants, rows);
-			if (this.settings.references() && !variants.isEmpty() && variants.get(variants.size() - 1).key().equals("java17-recipe")) {
+			if (this.settings.references() && !variants.isEmpty()
+					&& variants.get(variants.size() - 1).key().equals("java17-recipe")) {
 				variants.add(floor(variants.get(variants.size() - 1), sandbox, dir));
 			}
 			if (this.settings.java25() != null && Files.isExecutable(Path.of(this.settings.java25()))) {
@@ -118,8 +128,9 @@ final class WholeProcess {
 						sandbox, dir, variants, rows);
 			}
 			else if (this.settings.java25() != null) {
-				rows.put("java25-aot", new Row(new Variant("java25-aot", "Java 25, AOT cache", List.of(), Map.of(), null),
-						this.settings.java25() + " not found (--java25 PATH names another)", List.of(), null));
+				rows.put("java25-aot",
+						new Row(new Variant("java25-aot", "Java 25, AOT cache", List.of(), Map.of(), null),
+								this.settings.java25() + " not found (--java25 PATH names another)", List.of(), null));
 			}
 			if (this.settings.python() != null) {
 				String skipped = pythonSkipped(versions);
@@ -146,9 +157,9 @@ final class WholeProcess {
 				for (int k = 0; k < variants.size(); k++) {
 					Variant variant = variants.get((k + round) % variants.size());
 					Sample sample = measure(variant, dir, failures);
-					say("round %d%s: %-14s %5.2f s wall, %5.2f s CPU, %s, exit %d%s", round, (round == 0) ? " (warm-up)" : "",
-							variant.key(), sample.wallSeconds(), sample.cpuSeconds(), rss(sample.peakRssKiB()),
-							sample.exitCode(), sample.listed() ? "" : ", users not listed");
+					say("round %d%s: %-14s %5.2f s wall, %5.2f s CPU, %s, exit %d%s", round,
+							(round == 0) ? " (warm-up)" : "", variant.key(), sample.wallSeconds(), sample.cpuSeconds(),
+							rss(sample.peakRssKiB()), sample.exitCode(), sample.listed() ? "" : ", users not listed");
 					if (round > 0) {
 						samples.get(variant.key()).add(sample);
 					}
@@ -164,7 +175,10 @@ final class WholeProcess {
 		}
 	}
 
-	/** A variant run through {@code ccauth-cds.sh prepare}, as the recipes run the tool; its training run counts apart. */
+	/**
+	 * A variant run through {@code ccauth-cds.sh prepare}, as the recipes run the tool;
+	 * its training run counts apart.
+	 */
 	private void prepared(String key, String label, String java, StandaloneSandbox sandbox, Path dir,
 			List<Variant> variants, Map<String, Row> rows) throws IOException, InterruptedException {
 		Path cache = dir.resolve(key);
@@ -178,8 +192,8 @@ final class WholeProcess {
 			process = prepare.start();
 		}
 		catch (IOException ex) {
-			rows.put(key, new Row(new Variant(key, label, List.of(), Map.of(), null), "cannot run sh: " + ex.getMessage(),
-					List.of(), null));
+			rows.put(key, new Row(new Variant(key, label, List.of(), Map.of(), null),
+					"cannot run sh: " + ex.getMessage(), List.of(), null));
 			return;
 		}
 		String command = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -200,10 +214,12 @@ final class WholeProcess {
 	}
 
 	/**
-	 * The floor: {@link FloorClient} with the recipe's JVM options and Jackson jars, and a CDS archive of its
-	 * own, trained on one run against the sandbox itself (so it is, if anything, favoured).
+	 * The floor: {@link FloorClient} with the recipe's JVM options and Jackson jars, and
+	 * a CDS archive of its own, trained on one run against the sandbox itself (so it is,
+	 * if anything, favoured).
 	 */
-	private Variant floor(Variant recipe, StandaloneSandbox sandbox, Path dir) throws IOException, InterruptedException {
+	private Variant floor(Variant recipe, StandaloneSandbox sandbox, Path dir)
+			throws IOException, InterruptedException {
 		Path classes = dir.resolve("floor");
 		Path file = classes.resolve("dev/ccauth/benchmarks/FloorClient.class");
 		Files.createDirectories(file.getParent());
@@ -212,15 +228,19 @@ final class WholeProcess {
 		}
 		List<String> classpath = new ArrayList<>(List.of(classes.toString()));
 		try (var jars = Files.list(dir.resolve("java17-recipe").resolve("app").resolve("lib"))) {
-			jars.filter((jar) -> jar.getFileName().toString().startsWith("jackson-")).map(Path::toString)
-				.sorted().forEach(classpath::add);
+			jars.filter((jar) -> jar.getFileName().toString().startsWith("jackson-"))
+				.map(Path::toString)
+				.sorted()
+				.forEach(classpath::add);
 		}
 		List<String> command = recipe.command();
-		List<String> options = command.subList(1, command.indexOf("-jar")).stream()
+		List<String> options = command.subList(1, command.indexOf("-jar"))
+			.stream()
 			.filter((option) -> !option.startsWith("-XX:SharedArchiveFile=") && !option.startsWith("-XX:AOTCache="))
 			.toList();
 		Path archive = dir.resolve("floor.jsa");
-		List<String> main = List.of("-cp", String.join(java.io.File.pathSeparator, classpath), FloorClient.class.getName());
+		List<String> main = List.of("-cp", String.join(java.io.File.pathSeparator, classpath),
+				FloorClient.class.getName());
 		List<String> training = new ArrayList<>(List.of(command.get(0), "-XX:ArchiveClassesAtExit=" + archive));
 		training.addAll(options);
 		training.addAll(main);
@@ -231,8 +251,9 @@ final class WholeProcess {
 		List<String> run = new ArrayList<>(List.of(command.get(0), "-XX:SharedArchiveFile=" + archive));
 		run.addAll(options);
 		run.addAll(main);
-		return new Variant("java17-floor", "Java 17 floor: JDK HttpClient + Jackson only, CDS archive, the recipe's JVM options",
-				run, recipe.environment(), "archive trained on one run against the sandbox");
+		return new Variant("java17-floor",
+				"Java 17 floor: JDK HttpClient + Jackson only, CDS archive, the recipe's JVM options", run,
+				recipe.environment(), "archive trained on one run against the sandbox");
 	}
 
 	private static List<String> java(String java, List<String> trust, List<String> rest) {
@@ -257,7 +278,8 @@ final class WholeProcess {
 		}
 		command.addAll(variant.command());
 		ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-		// what a pipeline step has: a path, a home, a locale and the job's variables, nothing of this JVM's
+		// what a pipeline step has: a path, a home, a locale and the job's variables,
+		// nothing of this JVM's
 		builder.environment().keySet().retainAll(List.of("PATH", "HOME", "LANG", "TMPDIR"));
 		builder.environment().putAll(variant.environment());
 		long start = System.nanoTime();

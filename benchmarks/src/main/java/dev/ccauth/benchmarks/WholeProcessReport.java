@@ -21,7 +21,10 @@ final class WholeProcessReport {
 
 	static final String BUILD = "./mvnw -q -pl testkit,sample-app,benchmarks -am package -DskipTests";
 
-	/** Issue 17's targets: wall time against the script's, and peak RSS, for the two ways the recipes run the tool. */
+	/**
+	 * Issue 17's targets: wall time against the script's, and peak RSS, for the two ways
+	 * the recipes run the tool.
+	 */
 	record Target(String variant, double wallRatio, double peakRssMiB) {
 	}
 
@@ -34,34 +37,56 @@ final class WholeProcessReport {
 	static String markdown(Outcome outcome, String command, OffsetDateTime when) {
 		StringBuilder out = new StringBuilder();
 		out.append("## Whole process: the pipeline step beside a Python script\n\n");
-		out.append("- Date: ").append(when.withOffsetSameInstant(ZoneOffset.UTC)
-			.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))).append("; machine: ")
-			.append(Runtime.getRuntime().availableProcessors()).append(" cores").append(Report.cpuModel())
-			.append("; load average (1/5/15 min) before / after: ").append(outcome.loadBefore()).append(" / ")
-			.append(outcome.loadAfter()).append(" (other work on the machine shares its cores)\n");
-		outcome.versions().forEach((name, version) -> out.append("- ").append(name).append(": ").append(version).append('\n'));
-		out.append("- Command: `").append(BUILD).append(" && ").append(command).append("` (")
-			.append(String.format(Locale.ROOT, "%.0f s", outcome.took().toMillis() / 1000.0)).append(")\n");
-		out.append("- Each run: `").append(String.join(" ", WholeProcess.ARGUMENTS))
+		out.append("- Date: ")
+			.append(when.withOffsetSameInstant(ZoneOffset.UTC)
+				.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
+			.append("; machine: ")
+			.append(Runtime.getRuntime().availableProcessors())
+			.append(" cores")
+			.append(Report.cpuModel())
+			.append("; load average (1/5/15 min) before / after: ")
+			.append(outcome.loadBefore())
+			.append(" / ")
+			.append(outcome.loadAfter())
+			.append(" (other work on the machine shares its cores)\n");
+		outcome.versions()
+			.forEach((name, version) -> out.append("- ").append(name).append(": ").append(version).append('\n'));
+		out.append("- Command: `")
+			.append(BUILD)
+			.append(" && ")
+			.append(command)
+			.append("` (")
+			.append(String.format(Locale.ROOT, "%.0f s", outcome.took().toMillis() / 1000.0))
+			.append(")\n");
+		out.append("- Each run: `")
+			.append(String.join(" ", WholeProcess.ARGUMENTS))
 			.append("` as a step runs it, `GENESYS_CLIENT_ID`, `GENESYS_CLIENT_SECRET`, `GENESYS_BASE_URL` and ")
 			.append("`GENESYS_TOKEN_URI` in an otherwise empty environment: a client-credentials token, then one page ")
 			.append("of 5 users, over HTTPS, from the standalone sandbox (`java -jar testkit/target/ccauth-testkit.jar --https`, ")
-			.append("its own process, ").append(outcome.sandbox()).append("); the sandbox's CA is the only one trusted ")
+			.append("its own process, ")
+			.append(outcome.sandbox())
+			.append("); the sandbox's CA is the only one trusted ")
 			.append("(a JKS truststore for Java, `verify=` for Python). Every run must list the first user.\n");
-		out.append("- ").append(outcome.rounds()).append((outcome.rounds() == 1) ? " round" : " rounds")
+		out.append("- ")
+			.append(outcome.rounds())
+			.append((outcome.rounds() == 1) ? " round" : " rounds")
 			.append(", each variant once per round in an order rotated from ")
 			.append("round to round, after one uncounted warm-up round. Wall time by the harness, CPU (user + system) ")
 			.append("and peak RSS by `/usr/bin/time`; medians. The ratio to Python is the median of the per-round ")
 			.append("ratios (the two ran seconds apart).\n\n");
 
 		Optional<Row> python = row(outcome, "python");
-		out.append("| variant | wall (s) | CPU (s) | peak RSS (MiB) | wall ÷ Python | CPU ÷ Python | target | verdict |\n");
+		out.append(
+				"| variant | wall (s) | CPU (s) | peak RSS (MiB) | wall ÷ Python | CPU ÷ Python | target | verdict |\n");
 		out.append("|---|---:|---:|---:|---:|---:|---|---|\n");
 		List<String> verdicts = new ArrayList<>();
 		int met = 0;
 		for (Row row : outcome.rows()) {
 			if (row.skipped() != null) {
-				out.append("| ").append(row.variant().label()).append(" | skipped: ").append(row.skipped().replace('\n', ' '))
+				out.append("| ")
+					.append(row.variant().label())
+					.append(" | skipped: ")
+					.append(row.skipped().replace('\n', ' '))
 					.append(" | | | | | | |\n");
 				continue;
 			}
@@ -85,18 +110,28 @@ final class WholeProcessReport {
 				target = String.format(Locale.ROOT, "wall ≤ %.1f × Python; RSS ≤ %.0f MiB", goal.get().wallRatio(),
 						goal.get().peakRssMiB());
 				String wall = Double.isNaN(ratio) ? "wall: no Python figure"
-						: String.format(Locale.ROOT, "wall **%s** (%.2f×%s)", wallMet ? "met" : "missed", ratio,
-								wallMet ? "" : String.format(Locale.ROOT, ", %.1f× the target", ratio / goal.get().wallRatio()));
+						: String.format(Locale.ROOT, "wall **%s** (%.2f×%s)", wallMet ? "met" : "missed", ratio, wallMet
+								? ""
+								: String.format(Locale.ROOT, ", %.1f× the target", ratio / goal.get().wallRatio()));
 				String memory = String.format(Locale.ROOT, "RSS **%s** (%.0f MiB)", rssMet ? "met" : "missed", rss);
 				verdict = wall + ", " + memory + (verdict.isEmpty() ? "" : "; " + verdict);
 				verdicts.add(row.variant().label() + ": " + wall + ", " + memory);
 			}
-			out.append("| ").append(row.variant().label()).append(" | ")
+			out.append("| ")
+				.append(row.variant().label())
+				.append(" | ")
 				.append(String.format(Locale.ROOT, "%.2f | %.2f | %.0f", median(row.samples(), Sample::wallSeconds),
 						median(row.samples(), Sample::cpuSeconds),
 						median(row.samples(), (sample) -> sample.peakRssKiB() / 1024.0)))
-				.append(" | ").append(wallRatio).append(" | ").append(cpuRatio).append(" | ").append(target).append(" | ")
-				.append(verdict.isEmpty() ? "—" : verdict).append(" |\n");
+				.append(" | ")
+				.append(wallRatio)
+				.append(" | ")
+				.append(cpuRatio)
+				.append(" | ")
+				.append(target)
+				.append(" | ")
+				.append(verdict.isEmpty() ? "—" : verdict)
+				.append(" |\n");
 		}
 		out.append("\nTargets met: ").append(met).append(" of ").append(verdicts.size() * 2).append(".\n\n");
 		out.append("Details:\n\n");
@@ -104,12 +139,19 @@ final class WholeProcessReport {
 			if (row.skipped() != null) {
 				continue;
 			}
-			out.append("- ").append(row.variant().label()).append(": `").append(shown(row.variant().command())).append('`');
+			out.append("- ")
+				.append(row.variant().label())
+				.append(": `")
+				.append(shown(row.variant().command()))
+				.append('`');
 			if (row.variant().prepared() != null) {
 				out.append("; ").append(row.variant().prepared());
 			}
-			out.append("; wall per round (s) ").append(row.samples().stream()
-				.map((sample) -> String.format(Locale.ROOT, "%.2f", sample.wallSeconds())).collect(Collectors.joining(", ")));
+			out.append("; wall per round (s) ")
+				.append(row.samples()
+					.stream()
+					.map((sample) -> String.format(Locale.ROOT, "%.2f", sample.wallSeconds()))
+					.collect(Collectors.joining(", ")));
 			if (row.lastFailure() != null) {
 				out.append("; last failure: `").append(Report.oneLine(row.lastFailure())).append('`');
 			}
@@ -127,7 +169,10 @@ final class WholeProcessReport {
 		return (failed == 0) ? "" : failed + " of " + row.samples().size() + " runs failed";
 	}
 
-	/** The median of the round-by-round ratios, each run against the Python run of the same round. */
+	/**
+	 * The median of the round-by-round ratios, each run against the Python run of the
+	 * same round.
+	 */
 	static double pairedRatio(List<Sample> samples, List<Sample> python) {
 		List<Double> ratios = new ArrayList<>();
 		for (int i = 0; i < Math.min(samples.size(), python.size()); i++) {
@@ -142,7 +187,8 @@ final class WholeProcessReport {
 
 	/** The command with the harness's temporary paths shortened, for reading. */
 	private static String shown(List<String> command) {
-		return command.stream().map((word) -> word.replaceAll("/tmp/ccauth-whole-process[0-9]+/", "\\$TMP/"))
+		return command.stream()
+			.map((word) -> word.replaceAll("/tmp/ccauth-whole-process[0-9]+/", "\\$TMP/"))
 			.collect(Collectors.joining(" "));
 	}
 

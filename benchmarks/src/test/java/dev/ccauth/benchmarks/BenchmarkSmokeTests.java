@@ -13,9 +13,9 @@ import dev.ccauth.benchmarks.Results.Throughput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The CI-sized run: every scenario end to end with tiny sizes (seconds). It checks that the harness works
- * and asserts only what is deterministic (counts), never a timing: the full run's figures are in
- * {@code RESULTS.md}.
+ * The CI-sized run: every scenario end to end with tiny sizes (seconds). It checks that
+ * the harness works and asserts only what is deterministic (counts), never a timing: the
+ * full run's figures are in {@code RESULTS.md}.
  */
 class BenchmarkSmokeTests {
 
@@ -24,7 +24,8 @@ class BenchmarkSmokeTests {
 		Settings settings = Settings.smoke();
 		Results results = new Benchmark(settings, null).run();
 
-		// 1. ccauth: one token request however many concurrent first calls; the stock filter: at least one
+		// 1. ccauth: one token request however many concurrent first calls; the stock
+		// filter: at least one
 		assertThat(results.coldStarts()).extracting(ColdStart::calls).containsExactlyElementsOf(settings.coldCalls());
 		for (ColdStart cold : results.coldStarts()) {
 			assertThat(cold.ccauthTokenRequests()).as("ccauth token requests for %d first calls", cold.calls())
@@ -34,7 +35,8 @@ class BenchmarkSmokeTests {
 			assertThat(cold.stockFailed()).isZero();
 		}
 
-		// 1 and 3 for Spring Security + ccauth-spring-security: one token request per N, no call fails
+		// 1 and 3 for Spring Security + ccauth-spring-security: one token request per N,
+		// no call fails
 		assertThat(results.bridge().coldStarts()).extracting(BridgeScenarios.ColdStart::calls)
 			.containsExactlyElementsOf(settings.coldCalls());
 		assertThat(results.bridge().coldStarts()).allSatisfy((cold) -> {
@@ -56,14 +58,16 @@ class BenchmarkSmokeTests {
 			assertThat(throughput.roundRatios()).hasSize(settings.rounds());
 		}
 
-		// 3. with hour-long tokens nobody asks for a token during the load; no call fails either way
+		// 3. with hour-long tokens nobody asks for a token during the load; no call fails
+		// either way
 		assertThat(results.renewal().ccauthSteady().tokenRequests()).isZero();
 		assertThat(results.renewal().stockSteady().tokenRequests()).isZero();
 		assertThat(results.renewal().ccauthSteady().stats().errors()).isZero();
 		assertThat(results.renewal().ccauthRenewing().stats().errors()).isZero();
 		assertThat(results.renewal().ccauthRenewing().stats().calls()).isPositive();
 
-		// 4. every user, every page; each request beyond a page was a 429, at most one per window change
+		// 4. every user, every page; each request beyond a page was a 429, at most one
+		// per window change
 		Paging paging = results.paging();
 		int pages = settings.users() / settings.pageSize();
 		int windows = (pages + settings.rateLimit() - 1) / settings.rateLimit();

@@ -12,8 +12,8 @@ import dev.ccauth.benchmarks.FleetBenchmark.Row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link FleetBenchmark} end to end at its smoke size (two member JVMs): the counts that are
- * deterministic, never a timing.
+ * {@link FleetBenchmark} end to end at its smoke size (two member JVMs): the counts that
+ * are deterministic, never a timing.
  */
 class FleetBenchmarkSmokeTests {
 
@@ -37,7 +37,8 @@ class FleetBenchmarkSmokeTests {
 		String section = FleetBenchmark.markdown(results, "smoke", OffsetDateTime.now(), "1", "2");
 		FleetBenchmark.write(file, section);
 		FleetBenchmark.write(file, section);
-		assertThat(Files.readString(file)).startsWith("# ccauth benchmark results\n\ntable\n\n" + FleetBenchmark.HEADING)
+		assertThat(Files.readString(file))
+			.startsWith("# ccauth benchmark results\n\ntable\n\n" + FleetBenchmark.HEADING)
 			.containsOnlyOnce(FleetBenchmark.HEADING)
 			.contains("| 2 | 2 / **1** |");
 	}

@@ -9,9 +9,9 @@ import dev.ccauth.benchmarks.MetricsOverhead.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The metrics-overhead harness end to end, CI-sized: three applications, only one of them with ccauth's
- * meters. It asserts what is deterministic (the meters were on in that one, one token request each, no
- * call failed), never a timing.
+ * The metrics-overhead harness end to end, CI-sized: three applications, only one of them
+ * with ccauth's meters. It asserts what is deterministic (the meters were on in that one,
+ * one token request each, no call failed), never a timing.
  */
 class MetricsOverheadSmokeTests {
 

@@ -12,10 +12,10 @@ import dev.ccauth.config.Registration;
 import dev.ccauth.config.Secret;
 
 /**
- * What makes the tokens of two registrations interchangeable (token endpoint, client id, grant and
- * its subject, scopes), and the Redis keys derived from its hash: never the client id or a secret
- * in clear. The endpoint is the configured one; a discovered one (CXone) is represented by the
- * issuer, which {@code tokenIdentity()} carries.
+ * What makes the tokens of two registrations interchangeable (token endpoint, client id,
+ * grant and its subject, scopes), and the Redis keys derived from its hash: never the
+ * client id or a secret in clear. The endpoint is the configured one; a discovered one
+ * (CXone) is represented by the issuer, which {@code tokenIdentity()} carries.
  */
 final class FleetIdentity {
 
@@ -40,11 +40,13 @@ final class FleetIdentity {
 		List<String> fields = List.of(VERSION, registration.id().platform().key(),
 				(registration.tokenUri() != null) ? registration.tokenUri().toString() : "-",
 				registration.client().clientId(), registration.details().tokenIdentity(), String.join(" ", scopes));
-		return new FleetIdentity(sha256(lengthPrefixed(fields.stream().map(FleetIdentity::utf8).toList())),
-				keyPrefix);
+		return new FleetIdentity(sha256(lengthPrefixed(fields.stream().map(FleetIdentity::utf8).toList())), keyPrefix);
 	}
 
-	/** The key material the token's encryption key is derived from: every credential secret. */
+	/**
+	 * The key material the token's encryption key is derived from: every credential
+	 * secret.
+	 */
 	static byte[] credentialSecrets(Registration registration) {
 		List<byte[]> secrets = new java.util.ArrayList<>();
 		secrets.add(utf8(registration.client().clientSecret().reveal()));

@@ -23,7 +23,10 @@ final class Hkdf {
 		return expand(extract(salt, inputKeyMaterial), info, length);
 	}
 
-	/** RFC 5869 2.2: a pseudorandom key from the input keying material; no salt means zeros. */
+	/**
+	 * RFC 5869 2.2: a pseudorandom key from the input keying material; no salt means
+	 * zeros.
+	 */
 	static byte[] extract(byte[] salt, byte[] inputKeyMaterial) {
 		byte[] key = (salt == null || salt.length == 0) ? new byte[HASH_LENGTH] : salt;
 		return hmac(key).doFinal(inputKeyMaterial);

@@ -11,9 +11,10 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * The few Redis commands the store needs, each bounded by the operation timeout and reported to
- * {@link StoreAvailability}; any failure becomes a {@link StoreUnavailableException}, which the
- * token clients answer by using their own engine.
+ * The few Redis commands the store needs, each bounded by the operation timeout and
+ * reported to {@link StoreAvailability}; any failure becomes a
+ * {@link StoreUnavailableException}, which the token clients answer by using their own
+ * engine.
  */
 final class RedisCommands {
 
@@ -27,7 +28,10 @@ final class RedisCommands {
 			if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 			return 0""", Long.class);
 
-	/** Deletes the token entry only if it still holds the given token (its fingerprint prefix). */
+	/**
+	 * Deletes the token entry only if it still holds the given token (its fingerprint
+	 * prefix).
+	 */
 	private static final RedisScript<Long> COMPARE_AND_DELETE = RedisScript.of("""
 			local entry = redis.call('GET', KEYS[1])
 			if entry and string.sub(entry, 1, string.len(ARGV[1])) == ARGV[1] then
@@ -43,7 +47,10 @@ final class RedisCommands {
 
 	private final StoreAvailability availability;
 
-	/** Whether a command has succeeded yet: until then the connection may still be being made. */
+	/**
+	 * Whether a command has succeeded yet: until then the connection may still be being
+	 * made.
+	 */
 	private volatile boolean connected;
 
 	RedisCommands(ReactiveStringRedisTemplate redis, Duration timeout, Duration connectTimeout,
@@ -91,12 +98,13 @@ final class RedisCommands {
 	}
 
 	/**
-	 * Runs the command on a worker thread (a connection that has to be made is made by the
-	 * subscribing thread, which may be an event loop) and waits for it no longer than the timeout
-	 * (the connect timeout until a first command has succeeded). A command waited for no longer is
-	 * not cancelled but finishes on its own: its outcome still tells whether Redis answers (a slow
-	 * first connection ends an outage as soon as it is made), and is never a dropped error. The
-	 * caller undoes what it may still do (a lock).
+	 * Runs the command on a worker thread (a connection that has to be made is made by
+	 * the subscribing thread, which may be an event loop) and waits for it no longer than
+	 * the timeout (the connect timeout until a first command has succeeded). A command
+	 * waited for no longer is not cancelled but finishes on its own: its outcome still
+	 * tells whether Redis answers (a slow first connection ends an outage as soon as it
+	 * is made), and is never a dropped error. The caller undoes what it may still do (a
+	 * lock).
 	 */
 	private <T> Mono<T> bounded(Mono<T> command) {
 		Duration timeout = this.connected ? this.timeout : this.connectTimeout;

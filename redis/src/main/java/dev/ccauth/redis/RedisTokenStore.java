@@ -14,11 +14,12 @@ import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
- * A token store shared by processes, on Redis: as a {@link TokenClient.Decorator} it puts the fleet
- * between each registration's token source and its token endpoint, so that processes whose
- * registrations share a token identity share one token, fetched and renewed by one process at a
- * time. Registrations with {@code ccauth.token.store=local} are left alone. {@link #status()} says
- * whether Redis answers, for health checks and metrics.
+ * A token store shared by processes, on Redis: as a {@link TokenClient.Decorator} it puts
+ * the fleet between each registration's token source and its token endpoint, so that
+ * processes whose registrations share a token identity share one token, fetched and
+ * renewed by one process at a time. Registrations with {@code ccauth.token.store=local}
+ * are left alone. {@link #status()} says whether Redis answers, for health checks and
+ * metrics.
  */
 public final class RedisTokenStore implements TokenClient.Decorator {
 
@@ -44,8 +45,8 @@ public final class RedisTokenStore implements TokenClient.Decorator {
 	}
 
 	/**
-	 * A store on the given Redis, for registrations built without Boot's auto-configuration
-	 * ({@code TokenSource.builder(...).decorator(store)}).
+	 * A store on the given Redis, for registrations built without Boot's
+	 * auto-configuration ({@code TokenSource.builder(...).decorator(store)}).
 	 */
 	public static RedisTokenStore create(ReactiveRedisConnectionFactory connectionFactory,
 			RedisTokenStoreProperties properties) {
@@ -62,7 +63,8 @@ public final class RedisTokenStore implements TokenClient.Decorator {
 				identity.tokenKey());
 		logger.debug("{}: tokens shared through Redis", registration.id());
 		if (this.warmedUp.compareAndSet(false, true)) {
-			// at startup, so that a process's first token request (a fleet starting together) finds the
+			// at startup, so that a process's first token request (a fleet starting
+			// together) finds the
 			// connection made: in a cold, busy JVM making it can take seconds
 			this.redis.ping().subscribe((pong) -> {
 			}, (error) -> {
@@ -72,7 +74,10 @@ public final class RedisTokenStore implements TokenClient.Decorator {
 				this.properties, this.clock);
 	}
 
-	/** Whether Redis answers now, since when, and how often a process used its own engine instead. */
+	/**
+	 * Whether Redis answers now, since when, and how often a process used its own engine
+	 * instead.
+	 */
 	public Status status() {
 		return this.availability.status();
 	}
@@ -80,11 +85,12 @@ public final class RedisTokenStore implements TokenClient.Decorator {
 	/**
 	 * Where the store stands; never a token or a secret.
 	 *
-	 * @param available whether Redis answered the last command (or none has been sent yet)
+	 * @param available whether Redis answered the last command (or none has been sent
+	 * yet)
 	 * @param since when it started to answer, or to fail
 	 * @param lastFailure what the failure was while it is unavailable, else {@code null}
-	 * @param fallbacks token requests this process made with its own engine because Redis was
-	 * unavailable
+	 * @param fallbacks token requests this process made with its own engine because Redis
+	 * was unavailable
 	 */
 	public record Status(boolean available, Instant since, String lastFailure, long fallbacks) {
 	}

@@ -13,10 +13,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 
 /**
- * Shares every registration's token across processes through Redis, when this module is on the
- * classpath and the application has a (Lettuce) Redis connection, Boot's
- * {@code spring.data.redis.*}. {@code ccauth.token.store=local}, globally or per registration, keeps
- * registrations out of it.
+ * Shares every registration's token across processes through Redis, when this module is
+ * on the classpath and the application has a (Lettuce) Redis connection, Boot's
+ * {@code spring.data.redis.*}. {@code ccauth.token.store=local}, globally or per
+ * registration, keeps registrations out of it.
  */
 @AutoConfiguration(after = DataRedisAutoConfiguration.class, before = CcauthAutoConfiguration.class)
 @ConditionalOnClass({ TokenClient.class, ReactiveRedisConnectionFactory.class })
@@ -31,7 +31,10 @@ public final class RedisTokenStoreAutoConfiguration {
 		return RedisTokenStore.create(connectionFactory, properties);
 	}
 
-	/** The store in {@code /actuator/health}: UP whether it shares or falls back, since no call fails either way. */
+	/**
+	 * The store in {@code /actuator/health}: UP whether it shares or falls back, since no
+	 * call fails either way.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
 	static class Health {
@@ -56,7 +59,10 @@ public final class RedisTokenStoreAutoConfiguration {
 
 	}
 
-	/** {@code ccauth.token.store.available} (1 sharing, 0 falling back) and {@code ccauth.token.store.fallbacks}. */
+	/**
+	 * {@code ccauth.token.store.available} (1 sharing, 0 falling back) and
+	 * {@code ccauth.token.store.fallbacks}.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
 	static class Metrics {
@@ -67,7 +73,8 @@ public final class RedisTokenStoreAutoConfiguration {
 			return (registry) -> {
 				io.micrometer.core.instrument.Gauge
 					.builder("ccauth.token.store.available", store, (s) -> s.status().available() ? 1 : 0)
-					.description("Whether the Redis token store answers (1) or each process falls back to its own engine (0)")
+					.description(
+							"Whether the Redis token store answers (1) or each process falls back to its own engine (0)")
 					.register(registry);
 				io.micrometer.core.instrument.FunctionCounter
 					.builder("ccauth.token.store.fallbacks", store, (s) -> s.status().fallbacks())

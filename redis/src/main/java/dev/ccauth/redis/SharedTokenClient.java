@@ -20,23 +20,26 @@ import dev.ccauth.token.AccessToken;
 import dev.ccauth.token.TokenClient;
 
 /**
- * One registration's token client with the fleet in front: the token source (single flight in
- * this process) calls it once per token it needs, and it asks Redis before the token endpoint.
+ * One registration's token client with the fleet in front: the token source (single
+ * flight in this process) calls it once per token it needs, and it asks Redis before the
+ * token endpoint.
  * <ol>
- * <li>A stored token that this process can open and that answers the need is taken: one not yet
- * due for renewal (by this registration's refresh skew) for a first token, a newer one for a
- * renewal, another one after a refusal.</li>
- * <li>Else the process tries to become the one fetcher of the fleet: {@code SET lock owner NX PX}.
- * The owner looks once more (a previous owner may just have stored one), asks the token endpoint
- * through the registration's own client, hands the token on at once and, in the background, stores
- * it sealed with an expiry equal to its own, then releases the lock (compare-and-delete by owner).
- * While the request runs the owner renews the lock, so a slow but live owner keeps it and a crashed
- * one loses it after the lock timeout.</li>
- * <li>The others poll with jitter until the token is there or the lock is gone, then start over:
- * waiting is bounded by the owner's request or, if the owner died, by the lock's expiry.</li>
+ * <li>A stored token that this process can open and that answers the need is taken: one
+ * not yet due for renewal (by this registration's refresh skew) for a first token, a
+ * newer one for a renewal, another one after a refusal.</li>
+ * <li>Else the process tries to become the one fetcher of the fleet:
+ * {@code SET lock owner NX PX}. The owner looks once more (a previous owner may just have
+ * stored one), asks the token endpoint through the registration's own client, hands the
+ * token on at once and, in the background, stores it sealed with an expiry equal to its
+ * own, then releases the lock (compare-and-delete by owner). While the request runs the
+ * owner renews the lock, so a slow but live owner keeps it and a crashed one loses it
+ * after the lock timeout.</li>
+ * <li>The others poll with jitter until the token is there or the lock is gone, then
+ * start over: waiting is bounded by the owner's request or, if the owner died, by the
+ * lock's expiry.</li>
  * </ol>
- * Redis failing or slow at any step never fails the request: the registration's own client answers
- * instead (a token already fetched is returned even if storing it failed).
+ * Redis failing or slow at any step never fails the request: the registration's own
+ * client answers instead (a token already fetched is returned even if storing it failed).
  */
 final class SharedTokenClient implements TokenClient {
 
@@ -81,8 +84,8 @@ final class SharedTokenClient implements TokenClient {
 			if (!this.availability.worthTrying()) {
 				return locally(trigger, current);
 			}
-			return attempt(trigger, current, 0)
-				.onErrorResume(StoreUnavailableException.class, (error) -> locally(trigger, current));
+			return attempt(trigger, current, 0).onErrorResume(StoreUnavailableException.class,
+					(error) -> locally(trigger, current));
 		});
 	}
 
@@ -90,15 +93,16 @@ final class SharedTokenClient implements TokenClient {
 	public void invalidated(AccessToken refused) {
 		this.local.invalidated(refused);
 		if (this.availability.worthTrying()) {
-			// fleet-wide only if Redis still holds the refused token; fire and forget: the caller is
-			// an API call's thread, and the next token request treats the refused token as absent anyway
-			this.redis.compareAndDelete(this.identity.tokenKey(), this.seal.prefixOf(refused))
-				.subscribe((deleted) -> {
-					if (deleted) {
-						logger.debug("{}: refused token dropped from the shared store", this.registration);
-					}
-				}, (error) -> {
-				});
+			// fleet-wide only if Redis still holds the refused token; fire and forget:
+			// the caller is
+			// an API call's thread, and the next token request treats the refused token
+			// as absent anyway
+			this.redis.compareAndDelete(this.identity.tokenKey(), this.seal.prefixOf(refused)).subscribe((deleted) -> {
+				if (deleted) {
+					logger.debug("{}: refused token dropped from the shared store", this.registration);
+				}
+			}, (error) -> {
+			});
 		}
 	}
 
@@ -111,7 +115,11 @@ final class SharedTokenClient implements TokenClient {
 		return stored(trigger, current).switchIfEmpty(Mono.defer(() -> {
 			String owner = UUID.randomUUID().toString();
 			return this.redis.lock(this.identity.lockKey(), owner, this.properties.lockTimeout())
-				.doOnError(StoreUnavailableException.class, (error) -> unlockLater(owner)) // it may still be set
+				.doOnError(StoreUnavailableException.class, (error) -> unlockLater(owner)) // it
+																							// may
+																							// still
+																							// be
+																							// set
 				.flatMap((locked) -> locked ? fetchForTheFleet(trigger, current, owner)
 						: Mono.delay(pollDelay(polls)).then(Mono.defer(() -> attempt(trigger, current, polls + 1))));
 		}));
@@ -138,7 +146,8 @@ final class SharedTokenClient implements TokenClient {
 	}
 
 	private boolean answers(Trigger trigger, AccessToken current, AccessToken stored) {
-		// one due for renewal (or about to expire) would be renewed right away: the lock decides who
+		// one due for renewal (or about to expire) would be renewed right away: the lock
+		// decides who
 		if (stored.expiresAt().isEmpty() || !this.clock.instant().isBefore(renewAt(stored))) {
 			return false;
 		}
@@ -155,7 +164,10 @@ final class SharedTokenClient implements TokenClient {
 		return true;
 	}
 
-	/** When the token source will renew the token: {@code expiresAt - min(refresh-skew, lifetime / 2)}. */
+	/**
+	 * When the token source will renew the token:
+	 * {@code expiresAt - min(refresh-skew, lifetime / 2)}.
+	 */
 	private Instant renewAt(AccessToken token) {
 		Duration half = token.lifetime().get().dividedBy(2);
 		return token.expiresAt().get().minus((this.refreshSkew.compareTo(half) < 0) ? this.refreshSkew : half);
@@ -171,16 +183,16 @@ final class SharedTokenClient implements TokenClient {
 		return stored(trigger, current).doOnNext((found) -> release(owner, keepAlive, null))
 			.switchIfEmpty(Mono.defer(() -> {
 				logger.debug("{}: asking the token endpoint for the fleet ({})", this.registration, trigger.tag());
-				return this.local.requestToken(trigger, current)
-					.doOnNext((token) -> release(owner, keepAlive, token));
+				return this.local.requestToken(trigger, current).doOnNext((token) -> release(owner, keepAlive, token));
 			}))
 			.doOnError((error) -> release(owner, keepAlive, null))
 			.doOnCancel(() -> release(owner, keepAlive, null));
 	}
 
 	/**
-	 * Stores the token (if any), then releases the lock, so that the waiters' next look finds it; in
-	 * the background, so that the token reaches this process's calls at once however slow Redis is.
+	 * Stores the token (if any), then releases the lock, so that the waiters' next look
+	 * finds it; in the background, so that the token reaches this process's calls at once
+	 * however slow Redis is.
 	 */
 	private void release(String owner, Disposable keepAlive, AccessToken token) {
 		keepAlive.dispose();
@@ -196,7 +208,10 @@ final class SharedTokenClient implements TokenClient {
 		});
 	}
 
-	/** Stores the token for the fleet, with its own expiry; a failure to store keeps the token. */
+	/**
+	 * Stores the token for the fleet, with its own expiry; a failure to store keeps the
+	 * token.
+	 */
 	private Mono<AccessToken> store(AccessToken token) {
 		Duration ttl = token.expiresAt().map((expiry) -> Duration.between(this.clock.instant(), expiry)).orElse(null);
 		if (ttl == null || ttl.toMillis() <= 0) {
@@ -207,7 +222,9 @@ final class SharedTokenClient implements TokenClient {
 			.thenReturn(token);
 	}
 
-	/** Jittered, from the poll interval up to four times it: waiters do not poll in step. */
+	/**
+	 * Jittered, from the poll interval up to four times it: waiters do not poll in step.
+	 */
 	private Duration pollDelay(int polls) {
 		long base = this.properties.pollInterval().toMillis();
 		long ceiling = base * Math.min(4, 1L << Math.min(polls / 4, 2));

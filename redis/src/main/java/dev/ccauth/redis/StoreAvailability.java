@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether Redis answers: after a failure the processes use their own token engines and try Redis
- * again after the retry interval. Says so once per outage at WARN, and once at INFO when Redis is
- * back.
+ * Whether Redis answers: after a failure the processes use their own token engines and
+ * try Redis again after the retry interval. Says so once per outage at WARN, and once at
+ * INFO when Redis is back.
  */
 final class StoreAvailability {
 
@@ -32,7 +32,10 @@ final class StoreAvailability {
 		this.since = clock.instant();
 	}
 
-	/** Whether to use Redis now: it answers, or it has been left alone long enough to try again. */
+	/**
+	 * Whether to use Redis now: it answers, or it has been left alone long enough to try
+	 * again.
+	 */
 	boolean worthTrying() {
 		Outage current = this.outage;
 		return current == null || !this.clock.instant().isBefore(current.retryAt);
@@ -62,9 +65,10 @@ final class StoreAvailability {
 			this.outage = new Outage(now.plus(this.retryInterval), description);
 		}
 		if (first) {
-			logger.warn("ccauth: Redis token store unavailable ({}); each process uses its own token engine "
-					+ "until Redis answers again (tried again every {} s)", description,
-					this.retryInterval.toMillis() / 1000.0);
+			logger.warn(
+					"ccauth: Redis token store unavailable ({}); each process uses its own token engine "
+							+ "until Redis answers again (tried again every {} s)",
+					description, this.retryInterval.toMillis() / 1000.0);
 		}
 	}
 
@@ -74,8 +78,8 @@ final class StoreAvailability {
 
 	RedisTokenStore.Status status() {
 		Outage current = this.outage;
-		return new RedisTokenStore.Status(current == null, this.since,
-				(current != null) ? current.description : null, this.fallbacks.get());
+		return new RedisTokenStore.Status(current == null, this.since, (current != null) ? current.description : null,
+				this.fallbacks.get());
 	}
 
 	private static String describe(Throwable error) {

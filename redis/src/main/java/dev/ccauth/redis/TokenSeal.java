@@ -23,12 +23,14 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Seals a token for the shared store and opens it again: AES-256-GCM with a key derived by HKDF
- * from the registration's credential secrets (salted with the identity hash), so that only holders
- * of the credentials can read a stored token; the Redis key is the associated data, so an entry
- * moved under another key does not open. An entry is {@code v1.<fingerprint>.<nonce and
- * ciphertext>}: the fingerprint, an HMAC of the token under another derived key, lets a process
- * compare-and-delete the token it saw refused without being a usable credential itself.
+ * Seals a token for the shared store and opens it again: AES-256-GCM with a key derived
+ * by HKDF from the registration's credential secrets (salted with the identity hash), so
+ * that only holders of the credentials can read a stored token; the Redis key is the
+ * associated data, so an entry moved under another key does not open. An entry is
+ * {@code v1.<fingerprint>.<nonce and
+ * ciphertext>}: the fingerprint, an HMAC of the token under another derived key, lets a
+ * process compare-and-delete the token it saw refused without being a usable credential
+ * itself.
  */
 final class TokenSeal {
 
@@ -111,8 +113,8 @@ final class TokenSeal {
 	}
 
 	/**
-	 * The token in an entry, or empty when it does not open with this registration's key (other
-	 * credentials, another key, a damaged or foreign value).
+	 * The token in an entry, or empty when it does not open with this registration's key
+	 * (other credentials, another key, a damaged or foreign value).
 	 */
 	@SuppressWarnings("unchecked")
 	Optional<AccessToken> open(String entry) {

@@ -21,9 +21,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Separate JVMs running {@link FleetMember}, on this test's classpath, driven over their stdin and
- * stdout. Each is killed on {@link #close()}, and by a shutdown hook if the test JVM ends first; a
- * member also exits when its stdin closes.
+ * Separate JVMs running {@link FleetMember}, on this test's classpath, driven over their
+ * stdin and stdout. Each is killed on {@link #close()}, and by a shutdown hook if the
+ * test JVM ends first; a member also exits when its stdin closes.
  */
 final class Fleet implements AutoCloseable {
 
@@ -43,7 +43,10 @@ final class Fleet implements AutoCloseable {
 		return this.members;
 	}
 
-	/** Sends the command to every member at once and collects their answers, in member order. */
+	/**
+	 * Sends the command to every member at once and collects their answers, in member
+	 * order.
+	 */
 	static List<String> all(List<Member> members, String command, Duration timeout) {
 		members.forEach((member) -> member.send(command));
 		return await(members, command.split(" ")[0], timeout);
@@ -98,8 +101,8 @@ final class Fleet implements AutoCloseable {
 		Member(int index) {
 			this.index = index;
 			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-			ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-					"-Xmx256m", "-cp", System.getProperty("java.class.path"), FleetMember.class.getName())
+			ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
+					"-cp", System.getProperty("java.class.path"), FleetMember.class.getName())
 				.redirectErrorStream(true);
 			builder.environment().keySet().removeIf((name) -> name.startsWith("GENESYS") || name.startsWith("CXONE"));
 			try {
@@ -114,12 +117,16 @@ final class Fleet implements AutoCloseable {
 			reader.start();
 		}
 
-		/** Collects answers, keeps the last lines of the log, and copies all of it to target/fleet-logs. */
+		/**
+		 * Collects answers, keeps the last lines of the log, and copies all of it to
+		 * target/fleet-logs.
+		 */
 		private void read() {
 			Path file = Path.of("target", "fleet-logs", "member-" + this.index + "-" + this.process.pid() + ".log");
 			try (BufferedReader out = new BufferedReader(
 					new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8));
-					Writer copy = Files.newBufferedWriter(Files.createDirectories(file.getParent()).resolve(file.getFileName()))) {
+					Writer copy = Files
+						.newBufferedWriter(Files.createDirectories(file.getParent()).resolve(file.getFileName()))) {
 				String line;
 				while ((line = out.readLine()) != null) {
 					copy.write(line + "\n");

@@ -27,15 +27,17 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * One process of a fleet under test ({@link FleetProcessTests}): a Spring Boot application with
- * ccauth and this module, driven by commands on stdin, answering on stdout with lines that start
- * with {@code fleet: } (everything else on stdout is its log). It prints tokens only as a short hash.
+ * One process of a fleet under test ({@link FleetProcessTests}): a Spring Boot
+ * application with ccauth and this module, driven by commands on stdin, answering on
+ * stdout with lines that start with {@code fleet: } (everything else on stdout is its
+ * log). It prints tokens only as a short hash.
  * <ul>
- * <li>{@code start k=v ...}: (re)starts the application with these properties (a cold token cache);
- * answers {@code started}</li>
- * <li>{@code burst N}: N concurrent calls; answers {@code burst ok=.. failed=.. token=<hash>}</li>
- * <li>{@code load MILLIS CONCURRENCY PAUSE}: calls in a closed loop for that long, each worker
- * pausing PAUSE ms between calls (so that the machine is not saturated); answers
+ * <li>{@code start k=v ...}: (re)starts the application with these properties (a cold
+ * token cache); answers {@code started}</li>
+ * <li>{@code burst N}: N concurrent calls; answers
+ * {@code burst ok=.. failed=.. token=<hash>}</li>
+ * <li>{@code load MILLIS CONCURRENCY PAUSE}: calls in a closed loop for that long, each
+ * worker pausing PAUSE ms between calls (so that the machine is not saturated); answers
  * {@code load ok=.. failed=.. tokens=<hash>,<hash>...}</li>
  * <li>{@code status}: answers {@code status available=.. fallbacks=..}</li>
  * <li>{@code quit}, or the end of stdin: exits</li>
@@ -112,13 +114,12 @@ public final class FleetMember {
 		AtomicInteger failed = new AtomicInteger();
 		Set<String> tokens = ConcurrentHashMap.newKeySet();
 		long end = System.nanoTime() + duration.toNanos();
-		Flux.range(0, concurrency)
-			.flatMap((worker) -> Mono.defer(() -> call(ok, failed)).doOnTerminate(() -> {
-				AccessToken token = clients().tokenSource(REGISTRATION).currentToken();
-				if (token != null) {
-					tokens.add(hash(token));
-				}
-			}).then(Mono.delay(pause)).repeat(() -> System.nanoTime() < end).then(), concurrency)
+		Flux.range(0, concurrency).flatMap((worker) -> Mono.defer(() -> call(ok, failed)).doOnTerminate(() -> {
+			AccessToken token = clients().tokenSource(REGISTRATION).currentToken();
+			if (token != null) {
+				tokens.add(hash(token));
+			}
+		}).then(Mono.delay(pause)).repeat(() -> System.nanoTime() < end).then(), concurrency)
 			.blockLast(duration.plusSeconds(60));
 		answer("load ok=" + ok + " failed=" + failed + " tokens=" + String.join(",", tokens) + " fallbacks="
 				+ fallbacks());

@@ -28,9 +28,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The store across separate JVM processes: eight {@link FleetMember}s, each a Spring Boot
- * application with ccauth and this module, pointed at one sandbox (HTTP) and one real Redis. The
- * JVMs are started once; each test restarts their applications, so every test begins with cold
- * token caches, an empty key prefix of its own and a reset sandbox.
+ * application with ccauth and this module, pointed at one sandbox (HTTP) and one real
+ * Redis. The JVMs are started once; each test restarts their applications, so every test
+ * begins with cold token caches, an empty key prefix of its own and a reset sandbox.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FleetProcessTests {
@@ -39,7 +39,10 @@ class FleetProcessTests {
 
 	private static final Duration ANSWER = Duration.ofSeconds(120);
 
-	/** Milliseconds each load worker pauses between calls: calls all the time, without saturating two cores. */
+	/**
+	 * Milliseconds each load worker pauses between calls: calls all the time, without
+	 * saturating two cores.
+	 */
 	private static final int PAUSE = 5;
 
 	private TestRedis redis;
@@ -85,11 +88,13 @@ class FleetProcessTests {
 	@Test
 	void eightProcessesWithFiftyConcurrentColdCallsEachMakeOneTokenRequest() {
 		startAll(Map.of());
-		// slow enough that every process's first calls are waiting before the first token exists
+		// slow enough that every process's first calls are waiting before the first token
+		// exists
 		this.sandbox.latency(Endpoint.GENESYS_TOKEN, Duration.ofMillis(1500));
 		List<String> answers = this.fleet.all("burst 50", ANSWER);
 
-		assertThat(answers).allSatisfy((answer) -> assertThat(answer).contains("ok=50 failed=0").endsWith(" fallbacks=0"));
+		assertThat(answers)
+			.allSatisfy((answer) -> assertThat(answer).contains("ok=50 failed=0").endsWith(" fallbacks=0"));
 		assertThat(tokens(answers)).hasSize(1);
 		assertThat(tokenRequests()).isEqualTo(1);
 		report("cold start: %d processes x 50 concurrent first calls -> %d token request(s)", MEMBERS, tokenRequests());
@@ -106,13 +111,16 @@ class FleetProcessTests {
 
 		assertThat(answers).allSatisfy((answer) -> assertThat(answer).contains(" failed=0 ").endsWith(" fallbacks=0"));
 		int requests = tokenRequests();
-		// one process alone asks once, then every (lifetime - skew): here at most 1 + 12 / 3.5
+		// one process alone asks once, then every (lifetime - skew): here at most 1 + 12
+		// / 3.5
 		long alone = 1 + run.toMillis() / lifetime.minus(skew).toMillis();
 		assertThat(requests).isBetween(3, (int) alone + 1);
-		// every token was the whole fleet's: no process used one of its own (the last one fetched may
+		// every token was the whole fleet's: no process used one of its own (the last one
+		// fetched may
 		// have come in after the last call)
 		assertThat(tokens(answers).size()).isBetween(requests - 1, requests);
-		// and every process went through renewals (on a starved machine a process may miss a token's short tenure)
+		// and every process went through renewals (on a starved machine a process may
+		// miss a token's short tenure)
 		assertThat(answers).allSatisfy((answer) -> assertThat(fieldTokens(answer)).hasSizeGreaterThanOrEqualTo(2));
 		report("three lifetimes (%d s tokens, renewed %d ms early, %d s of calls): %d processes -> %d token requests"
 				+ " (one process alone: %d)", lifetime.toSeconds(), skew.toMillis(), run.toSeconds(), MEMBERS, requests,
@@ -152,15 +160,18 @@ class FleetProcessTests {
 		for (Member member : this.fleet.members()) {
 			during.add(member.await("load", ANSWER));
 		}
-		assertThat(during).as(() -> "token requests and 401s: " + this.sandbox.recentRequests()
-			.stream()
-			.filter((r) -> r.endpoint() == Endpoint.GENESYS_TOKEN || r.status() == 401)
-			.map((r) -> r.endpoint() + " " + r.status() + " " + r.receivedAt())
-			.toList()).allSatisfy((answer) -> assertThat(answer).contains(" failed=0 "));
+		assertThat(during)
+			.as(() -> "token requests and 401s: " + this.sandbox.recentRequests()
+				.stream()
+				.filter((r) -> r.endpoint() == Endpoint.GENESYS_TOKEN || r.status() == 401)
+				.map((r) -> r.endpoint() + " " + r.status() + " " + r.receivedAt())
+				.toList())
+			.allSatisfy((answer) -> assertThat(answer).contains(" failed=0 "));
 		assertThat(this.fleet.all("status", ANSWER))
 			.allSatisfy((status) -> assertThat(Long.parseLong(Member.fields(status).get("fallbacks"))).isPositive());
 
-		// sharing again: a round of calls in which the fleet's tokens are the ones it asked for
+		// sharing again: a round of calls in which the fleet's tokens are the ones it
+		// asked for
 		int rounds = 0;
 		boolean shared = false;
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -170,13 +181,15 @@ class FleetProcessTests {
 			List<String> round = this.fleet.all("load 6000 2 " + PAUSE, ANSWER);
 			assertThat(round).allSatisfy((answer) -> assertThat(answer).contains(" failed=0 "));
 			int requests = tokenRequests() - before;
-			shared = requests <= 3 && tokens(round).size() <= requests + 1; // one per 3 s, and the one held
+			shared = requests <= 3 && tokens(round).size() <= requests + 1; // one per 3
+																			// s, and the
+																			// one held
 		}
 		assertThat(shared).as("sharing resumed within 60 s of the restart").isTrue();
-		assertThat(this.fleet.all("status", ANSWER)).allSatisfy((status) -> assertThat(status).contains("available=true"));
+		assertThat(this.fleet.all("status", ANSWER))
+			.allSatisfy((status) -> assertThat(status).contains("available=true"));
 		report("Redis killed mid-run (all %d processes renewed on their own meanwhile), restarted empty: 0 failed calls; "
-				+ "sharing resumed in round %d of 6 s",
-				MEMBERS, rounds);
+				+ "sharing resumed in round %d of 6 s", MEMBERS, rounds);
 	}
 
 	@Test
@@ -203,7 +216,8 @@ class FleetProcessTests {
 
 	private void startAll(Map<String, String> extra) {
 		this.fleet.all("start " + line(properties(extra)), ANSWER);
-		// counted from here: the previous test's applications, closing, may still have asked for one
+		// counted from here: the previous test's applications, closing, may still have
+		// asked for one
 		this.baseline = this.sandbox.requestCount(Endpoint.GENESYS_TOKEN);
 	}
 
@@ -213,8 +227,10 @@ class FleetProcessTests {
 		properties.put("spring.data.redis.url", this.redis.url());
 		properties.put("ccauth.redis.key-prefix", this.prefix);
 		properties.put("ccauth.retry.initial-delay", "100ms");
-		// nine cold JVMs on a shared two-core machine: making the first connection, or a first use of a
-		// code path, can take seconds; the timeouts themselves are tested on their own (SharedTokenTests)
+		// nine cold JVMs on a shared two-core machine: making the first connection, or a
+		// first use of a
+		// code path, can take seconds; the timeouts themselves are tested on their own
+		// (SharedTokenTests)
 		properties.put("ccauth.redis.connect-timeout", "15s");
 		properties.put("ccauth.redis.operation-timeout", "2s");
 		properties.put("spring.main.banner-mode", "off");
@@ -224,7 +240,10 @@ class FleetProcessTests {
 	}
 
 	private static String line(Map<String, String> properties) {
-		return properties.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+		return properties.entrySet()
+			.stream()
+			.map((e) -> e.getKey() + "=" + e.getValue())
+			.collect(Collectors.joining(" "));
 	}
 
 	/** Token requests since the fleet's applications were started. */

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Public on purpose: what applications configure or use (listed in the README), nothing else. */
+/**
+ * Public on purpose: what applications configure or use (listed in the README), nothing
+ * else.
+ */
 class PublicApiTests {
 
 	@Test

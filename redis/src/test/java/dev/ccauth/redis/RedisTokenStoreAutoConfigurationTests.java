@@ -19,13 +19,16 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** When the store is there, and when it is not; no Redis is contacted (connections are lazy). */
+/**
+ * When the store is there, and when it is not; no Redis is contacted (connections are
+ * lazy).
+ */
 class RedisTokenStoreAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
-				RedisTokenStoreAutoConfiguration.class, CcauthAutoConfiguration.class, WebClientAutoConfiguration.class,
-				SslAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisTokenStoreAutoConfiguration.class,
+						CcauthAutoConfiguration.class, WebClientAutoConfiguration.class, SslAutoConfiguration.class))
 		.withPropertyValues("spring.data.redis.url=redis://127.0.0.1:" + TestRedis.closedPort());
 
 	@Test
@@ -54,7 +57,8 @@ class RedisTokenStoreAutoConfigurationTests {
 						.block(Duration.ofSeconds(20))).isNotNull();
 					var down = health.health();
 					assertThat(down.getStatus().getCode()).isEqualTo("UP");
-					assertThat(down.getDetails()).containsEntry("sharing", false).containsEntry("fallbacks", 1L)
+					assertThat(down.getDetails()).containsEntry("sharing", false)
+						.containsEntry("fallbacks", 1L)
 						.containsKey("reason");
 					assertThat(registry.get("ccauth.token.store.available").gauge().value()).isZero();
 					assertThat(registry.get("ccauth.token.store.fallbacks").functionCounter().count()).isOne();
@@ -64,8 +68,7 @@ class RedisTokenStoreAutoConfigurationTests {
 
 	@Test
 	void noHealthOrMetersWithoutTheirLibraries() {
-		this.runner
-			.withClassLoader(new FilteredClassLoader("org.springframework.boot.health", "io.micrometer.core"))
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.health", "io.micrometer.core"))
 			.run((context) -> {
 				assertThat(context).hasSingleBean(RedisTokenStore.class);
 				assertThat(context).doesNotHaveBean("ccauthTokenStoreHealthIndicator")
@@ -96,7 +99,8 @@ class RedisTokenStoreAutoConfigurationTests {
 			.withConfiguration(AutoConfigurations.of(RedisTokenStoreAutoConfiguration.class,
 					CcauthAutoConfiguration.class, WebClientAutoConfiguration.class, SslAutoConfiguration.class))
 			.withBean(org.springframework.data.redis.connection.RedisConnectionFactory.class,
-					() -> org.mockito.Mockito.mock(org.springframework.data.redis.connection.RedisConnectionFactory.class))
+					() -> org.mockito.Mockito
+						.mock(org.springframework.data.redis.connection.RedisConnectionFactory.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(RedisTokenStore.class));
 	}
 
@@ -119,8 +123,9 @@ class RedisTokenStoreAutoConfigurationTests {
 
 	@Test
 	void settingsAreBoundAndCheckedAndDefaulted() {
-		this.runner.withPropertyValues("ccauth.redis.key-prefix=fleet:", "ccauth.redis.operation-timeout=120ms",
-				"ccauth.redis.lock-timeout=3s")
+		this.runner
+			.withPropertyValues("ccauth.redis.key-prefix=fleet:", "ccauth.redis.operation-timeout=120ms",
+					"ccauth.redis.lock-timeout=3s")
 			.run((context) -> {
 				RedisTokenStoreProperties properties = context.getBean(RedisTokenStoreProperties.class);
 				assertThat(properties.keyPrefix()).isEqualTo("fleet:");

@@ -10,9 +10,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Looks for credentials in what a store wrote: each forbidden value as it is, URL-encoded and in
- * Base64 (standard and URL alphabets), ten characters in a row of any of them, in every key and
- * value, and in whatever any dot-separated part of a value decodes to from Base64.
+ * Looks for credentials in what a store wrote: each forbidden value as it is, URL-encoded
+ * and in Base64 (standard and URL alphabets), ten characters in a row of any of them, in
+ * every key and value, and in whatever any dot-separated part of a value decodes to from
+ * Base64.
  */
 final class Secrets {
 
@@ -34,8 +35,7 @@ final class Secrets {
 			for (String form : forms(value)) {
 				for (String window : windows(form)) {
 					for (String haystack : haystacks) {
-						assertThat(haystack).as("a stored key or value (or what it decodes to)")
-							.doesNotContain(window);
+						assertThat(haystack).as("a stored key or value (or what it decodes to)").doesNotContain(window);
 					}
 				}
 			}
@@ -45,7 +45,8 @@ final class Secrets {
 	private static List<String> forms(String value) {
 		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
 		return List.of(value, URLEncoder.encode(value, StandardCharsets.UTF_8),
-				Base64.getEncoder().encodeToString(bytes), Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+				Base64.getEncoder().encodeToString(bytes),
+				Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
 	}
 
 	private static List<String> windows(String form) {

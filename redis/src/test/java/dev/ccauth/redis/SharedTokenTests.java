@@ -36,9 +36,9 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two applications in one JVM, each with its own Redis connection and token source, sharing one
- * real Redis and the sandbox over HTTP: the store's rules, quickly. The same rules across separate
- * processes are {@link FleetProcessTests}.
+ * Two applications in one JVM, each with its own Redis connection and token source,
+ * sharing one real Redis and the sandbox over HTTP: the store's rules, quickly. The same
+ * rules across separate processes are {@link FleetProcessTests}.
  */
 @ExtendWith({ SandboxExtension.class, OutputCaptureExtension.class })
 class SharedTokenTests {
@@ -104,7 +104,10 @@ class SharedTokenTests {
 		});
 	}
 
-	/** At TRACE (and Lettuce at DEBUG, which logs the commands): the store's path, the fallback. */
+	/**
+	 * At TRACE (and Lettuce at DEBUG, which logs the commands): the store's path, the
+	 * fallback.
+	 */
 	@Test
 	void nothingLoggedHoldsASecretOrAToken(Sandbox sandbox, CapturedOutput output) {
 		ch.qos.logback.classic.Logger ccauth = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
@@ -132,7 +135,8 @@ class SharedTokenTests {
 			assertThat(call(b).block()).isEqualTo(200);
 			forbidden.add(source(b).currentToken().value());
 		});
-		app(sandbox, "spring.data.redis.url=redis://127.0.0.1:" + TestRedis.closedPort()).run((context) -> assertThat(call(context).block()).isEqualTo(200));
+		app(sandbox, "spring.data.redis.url=redis://127.0.0.1:" + TestRedis.closedPort())
+			.run((context) -> assertThat(call(context).block()).isEqualTo(200));
 		assertThat(output.getAll()).contains("asking the token endpoint for the fleet")
 			.contains("token taken from the shared store")
 			.contains("Redis token store unavailable");
@@ -183,8 +187,9 @@ class SharedTokenTests {
 		app(sandbox, "ccauth.redis.lock-timeout=1500ms").run((context) -> {
 			source(context).statistics(); // the source exists; nothing asked yet
 			Instant locked = Instant.now();
-			String lockKey = FleetIdentity.of(context.getBean(ContactCenterClients.class).registrations().get(0),
-					this.prefix).lockKey();
+			String lockKey = FleetIdentity
+				.of(context.getBean(ContactCenterClients.class).registrations().get(0), this.prefix)
+				.lockKey();
 			redis.commands().psetex(lockKey, 1500, "a-process-that-died");
 
 			assertThat(call(context).block(Duration.ofSeconds(10))).isEqualTo(200);
@@ -207,7 +212,8 @@ class SharedTokenTests {
 			.run((context) -> {
 				assertThat(call(context).block(Duration.ofSeconds(10))).isEqualTo(200);
 				AccessToken first = source(context).currentToken();
-				awaitNewToken(context, first); // a renewal later: Redis is tried again and fails again
+				awaitNewToken(context, first); // a renewal later: Redis is tried again
+												// and fails again
 				assertThat(context.getBean(RedisTokenStore.class).status().available()).isFalse();
 				assertThat(context.getBean(RedisTokenStore.class).status().fallbacks()).isGreaterThanOrEqualTo(2);
 				assertThat(output.getAll().split("Redis token store unavailable", -1)).as("one WARN").hasSize(2);
@@ -281,7 +287,10 @@ class SharedTokenTests {
 		return context.getBean(ContactCenterClients.class).tokenSource(registration);
 	}
 
-	/** Calls until the source holds a token other than the given one (renewal is due at half its life). */
+	/**
+	 * Calls until the source holds a token other than the given one (renewal is due at
+	 * half its life).
+	 */
 	static AccessToken awaitNewToken(AssertableApplicationContext context, AccessToken old) {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
 		while (Instant.now().isBefore(deadline)) {

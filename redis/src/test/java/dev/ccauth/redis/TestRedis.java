@@ -17,10 +17,10 @@ import io.lettuce.core.api.sync.RedisCommands;
 import redis.embedded.RedisServer;
 
 /**
- * The Redis the tests run on: a real {@code redis-server} started from the embedded-redis artifact
- * on a free loopback port (nothing to install), or an external one named by
- * {@code spring.data.redis.url} (system property or {@code SPRING_DATA_REDIS_URL}), which the tests
- * cannot stop and never flush: they delete only their own keys.
+ * The Redis the tests run on: a real {@code redis-server} started from the embedded-redis
+ * artifact on a free loopback port (nothing to install), or an external one named by
+ * {@code spring.data.redis.url} (system property or {@code SPRING_DATA_REDIS_URL}), which
+ * the tests cannot stop and never flush: they delete only their own keys.
  */
 final class TestRedis implements AutoCloseable {
 
@@ -101,7 +101,10 @@ final class TestRedis implements AutoCloseable {
 		return this.connection.sync();
 	}
 
-	/** Every key whose name starts with the prefix, with its value (a string or a type name). */
+	/**
+	 * Every key whose name starts with the prefix, with its value (a string or a type
+	 * name).
+	 */
 	Map<String, String> entries(String prefix) {
 		Map<String, String> entries = new LinkedHashMap<>();
 		RedisCommands<String, String> redis = commands();
@@ -119,15 +122,17 @@ final class TestRedis implements AutoCloseable {
 	}
 
 	/**
-	 * The entries under the prefix once no lock is held and there are as many as expected: a token
-	 * is stored, and the lock released, in the background after the token is handed on.
+	 * The entries under the prefix once no lock is held and there are as many as
+	 * expected: a token is stored, and the lock released, in the background after the
+	 * token is handed on.
 	 */
 	Map<String, String> settled(String prefix, int expected) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		Map<String, String> entries = entries(prefix);
 		while (entries.size() != expected || entries.keySet().stream().anyMatch((key) -> key.endsWith(":lock"))) {
 			if (System.nanoTime() > deadline) {
-				throw new AssertionError("not " + expected + " entries without a lock within 10 s: " + entries.keySet());
+				throw new AssertionError(
+						"not " + expected + " entries without a lock within 10 s: " + entries.keySet());
 			}
 			try {
 				Thread.sleep(10);
@@ -141,7 +146,10 @@ final class TestRedis implements AutoCloseable {
 		return entries;
 	}
 
-	/** Deletes the keys under the prefix (never FLUSHALL: an external Redis may hold other data). */
+	/**
+	 * Deletes the keys under the prefix (never FLUSHALL: an external Redis may hold other
+	 * data).
+	 */
 	void clear(String prefix) {
 		entries(prefix).keySet().forEach((key) -> commands().del(key));
 	}
@@ -152,12 +160,16 @@ final class TestRedis implements AutoCloseable {
 	}
 
 	/**
-	 * Makes the server answer nothing for a while ({@code DEBUG SLEEP} from a connection of its own),
-	 * as a Redis stuck on a slow command or a long fork would.
+	 * Makes the server answer nothing for a while ({@code DEBUG SLEEP} from a connection
+	 * of its own), as a Redis stuck on a slow command or a long fork would.
 	 */
 	Stall stall(Duration duration) {
 		StatefulRedisConnection<String, String> own = this.client.connect();
-		StatefulRedisConnection<String, String> probe = this.client.connect(); // before: a handshake would stall
+		StatefulRedisConnection<String, String> probe = this.client.connect(); // before:
+																				// a
+																				// handshake
+																				// would
+																				// stall
 		java.util.concurrent.CompletableFuture<String> sleep = own.async()
 			.dispatch(io.lettuce.core.protocol.CommandType.DEBUG,
 					new io.lettuce.core.output.StatusOutput<>(io.lettuce.core.codec.StringCodec.UTF8),

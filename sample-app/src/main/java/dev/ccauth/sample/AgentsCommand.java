@@ -16,11 +16,12 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /** {@code agents}: NICE CXone agents, one page or every page, streamed. */
-@Command(name = "agents", sortOptions = false,
-		description = { "List NICE CXone agents (GET /incontactapi/services/v34.0/agents): id, name and email in a table, more fields in json and csv.",
-				"One page of " + AgentsCommand.PAGE_SIZE + " by default; --all pages on with skip and top until the last page (--limit N until N agents), printing each page as it arrives." },
-		exitCodeListHeading = Cli.EXIT_CODES_HEADING, exitCodeList = { Cli.EXIT_OK, Cli.EXIT_FAILURE, Cli.EXIT_USAGE, Cli.EXIT_REFUSED },
-		footer = Cli.FOOTER)
+@Command(name = "agents", sortOptions = false, description = {
+		"List NICE CXone agents (GET /incontactapi/services/v34.0/agents): id, name and email in a table, more fields in json and csv.",
+		"One page of " + AgentsCommand.PAGE_SIZE
+				+ " by default; --all pages on with skip and top until the last page (--limit N until N agents), printing each page as it arrives." },
+		exitCodeListHeading = Cli.EXIT_CODES_HEADING,
+		exitCodeList = { Cli.EXIT_OK, Cli.EXIT_FAILURE, Cli.EXIT_USAGE, Cli.EXIT_REFUSED }, footer = Cli.FOOTER)
 final class AgentsCommand implements ToolCommand {
 
 	/** {@code top}: the largest page CXone is known to serve. */
@@ -59,7 +60,8 @@ final class AgentsCommand implements ToolCommand {
 	@Override
 	public int run(Session session) {
 		Registration registration = session.registration(Platform.CXONE, this.registration);
-		// relative URLs: the starter resolves them against the base URL, configured or discovered from the tenant
+		// relative URLs: the starter resolves them against the base URL, configured or
+		// discovered from the tenant
 		WebClient client = session.clients().webClient(registration.id());
 		Listing<Agent> listing = new Listing<>(this.list, session, FIELDS, COLUMNS);
 		int skip = 0;
@@ -85,7 +87,10 @@ final class AgentsCommand implements ToolCommand {
 		return ExitCode.OK;
 	}
 
-	/** Another page exists when CXone links one, or when fewer than {@code totalRecords} have been read. */
+	/**
+	 * Another page exists when CXone links one, or when fewer than {@code totalRecords}
+	 * have been read.
+	 */
 	private static boolean hasMore(AgentsPage page, int read) {
 		boolean linked = page.links() != null && page.links().next() != null && !page.links().next().isBlank();
 		return linked || (page.totalRecords() != null && read < page.totalRecords());

@@ -6,8 +6,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.web.client.RestClientException;
 
 /**
- * A RestClient call that failed, with the request it was: Spring's RestClient exceptions do not say
- * which request failed, and a pipeline log needs it.
+ * A RestClient call that failed, with the request it was: Spring's RestClient exceptions
+ * do not say which request failed, and a pipeline log needs it.
  */
 final class CallFailure extends RuntimeException {
 

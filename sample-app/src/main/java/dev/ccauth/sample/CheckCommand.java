@@ -21,15 +21,17 @@ import dev.ccauth.token.TokenSource;
 import dev.ccauth.web.ContactCenterClients;
 
 /**
- * {@code check}: a preflight of every registration. Fetches each one's token and reports platform,
- * region, endpoints, token lifetime and granted scope, as text or as JSON; never a secret or a token.
+ * {@code check}: a preflight of every registration. Fetches each one's token and reports
+ * platform, region, endpoints, token lifetime and granted scope, as text or as JSON;
+ * never a secret or a token.
  */
-@Command(name = "check", sortOptions = false,
-		description = { "Preflight every registration: platform, region, endpoints, token lifetime and granted scope, OK or FAILED.",
-				"Fetches one token per registration and prints no secret and no token. Exits non-zero when any registration fails." },
+@Command(name = "check", sortOptions = false, description = {
+		"Preflight every registration: platform, region, endpoints, token lifetime and granted scope, OK or FAILED.",
+		"Fetches one token per registration and prints no secret and no token. Exits non-zero when any registration fails." },
 		exitCodeListHeading = Cli.EXIT_CODES_HEADING,
 		exitCodeList = { "0:every registration OK", "1:a registration failed (network, server, malformed answer)",
-				"2:no registration, or an invalid configuration", "3:a registration's credentials or token were refused" },
+				"2:no registration, or an invalid configuration",
+				"3:a registration's credentials or token were refused" },
 		footer = Cli.FOOTER)
 final class CheckCommand implements ToolCommand {
 
@@ -47,8 +49,9 @@ final class CheckCommand implements ToolCommand {
 	CommonOptions common;
 
 	/**
-	 * What was found out about one registration; every text in it is redacted. {@code state} is the
-	 * token source's own account after the check, the one Actuator's health reads too.
+	 * What was found out about one registration; every text in it is redacted.
+	 * {@code state} is the token source's own account after the check, the one Actuator's
+	 * health reads too.
 	 */
 	record Outcome(Registration registration, AccessToken token, TokenSource.State state, int exitCode,
 			List<String> error) {
@@ -76,7 +79,8 @@ final class CheckCommand implements ToolCommand {
 			Outcome outcome = check(session, registration);
 			outcomes.add(outcome);
 			if (this.format == CheckFormat.table) {
-				table(session.out(), outcome); // as each one is done: a slow registration shows which
+				table(session.out(), outcome); // as each one is done: a slow registration
+												// shows which
 			}
 		}
 		long failed = outcomes.stream().filter((outcome) -> !outcome.ok()).count();
@@ -84,8 +88,9 @@ final class CheckCommand implements ToolCommand {
 			json(session.out(), outcomes, failed);
 		}
 		else {
-			session.out().print(registrations.size() + " registration" + ((registrations.size() == 1) ? "" : "s")
-					+ " checked: " + ((failed == 0) ? "all OK" : failed + " FAILED") + "\n");
+			session.out()
+				.print(registrations.size() + " registration" + ((registrations.size() == 1) ? "" : "s") + " checked: "
+						+ ((failed == 0) ? "all OK" : failed + " FAILED") + "\n");
 		}
 		// 3 refused > 2 configuration > 1 failure
 		return outcomes.stream().mapToInt(Outcome::exitCode).max().orElse(ExitCode.OK);
@@ -133,9 +138,9 @@ final class CheckCommand implements ToolCommand {
 	}
 
 	/**
-	 * One JSON document: {@code ok}, counts, and per registration what the table shows and what its
-	 * token source's state says, with {@code null} for what is unknown. Field names are a contract for
-	 * scripts: add, never rename.
+	 * One JSON document: {@code ok}, counts, and per registration what the table shows
+	 * and what its token source's state says, with {@code null} for what is unknown.
+	 * Field names are a contract for scripts: add, never rename.
 	 */
 	private static void json(PrintWriter out, List<Outcome> outcomes, long failed) {
 		JsonMapper json = JsonMapper.shared();
@@ -163,7 +168,8 @@ final class CheckCommand implements ToolCommand {
 			AccessToken token = outcome.token();
 			Object tenant = (token != null) ? token.claims().get("tenantId") : null;
 			node.put("tenant", (tenant != null) ? tenant.toString() : null);
-			node.put("tokenLifetimeSeconds", (token != null) ? token.lifetime().map((d) -> d.toSeconds()).orElse(null) : null);
+			node.put("tokenLifetimeSeconds",
+					(token != null) ? token.lifetime().map((d) -> d.toSeconds()).orElse(null) : null);
 			node.put("tokenExpiresAt", (token != null) ? expiresAt(token) : null);
 			ArrayNode scope = node.putArray("grantedScope");
 			if (token != null) {

@@ -12,12 +12,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The top-level command: the tool's name, its subcommands and the help they share. */
-@Command(name = "java -jar ccauth-sample-app.jar", sortOptions = false,
-		description = { "Genesys Cloud and NICE CXone from a pipeline step: list users or agents, hand a token to later steps, preflight credentials.",
-				"Credentials come from the environment (GENESYS_CLIENT_ID, GENESYS_CLIENT_SECRET, GENESYS_REGION; CXONE_CLIENT_ID, CXONE_CLIENT_SECRET, CXONE_ACCESS_KEY_ID, CXONE_ACCESS_KEY_SECRET; GENESYS_ACCESS_TOKEN or CXONE_ACCESS_TOKEN from an earlier step) or from ccauth.* in application.yml." },
-		versionProvider = ManifestVersion.class,
-		exitCodeListHeading = Cli.EXIT_CODES_HEADING, exitCodeList = { Cli.EXIT_OK, Cli.EXIT_FAILURE, Cli.EXIT_USAGE, Cli.EXIT_REFUSED },
-		footer = Cli.FOOTER)
+@Command(name = "java -jar ccauth-sample-app.jar", sortOptions = false, description = {
+		"Genesys Cloud and NICE CXone from a pipeline step: list users or agents, hand a token to later steps, preflight credentials.",
+		"Credentials come from the environment (GENESYS_CLIENT_ID, GENESYS_CLIENT_SECRET, GENESYS_REGION; CXONE_CLIENT_ID, CXONE_CLIENT_SECRET, CXONE_ACCESS_KEY_ID, CXONE_ACCESS_KEY_SECRET; GENESYS_ACCESS_TOKEN or CXONE_ACCESS_TOKEN from an earlier step) or from ccauth.* in application.yml." },
+		versionProvider = ManifestVersion.class, exitCodeListHeading = Cli.EXIT_CODES_HEADING,
+		exitCodeList = { Cli.EXIT_OK, Cli.EXIT_FAILURE, Cli.EXIT_USAGE, Cli.EXIT_REFUSED }, footer = Cli.FOOTER)
 final class Cli {
 
 	static final String EXIT_CODES_HEADING = "%nExit codes:%n";
@@ -34,9 +33,10 @@ final class Cli {
 			+ "  --spring.config.location=ccauth.yml   --ccauth.retry.max-attempts=2";
 
 	/**
-	 * The subcommands, in the order help lists them. picocli reads a command's annotations when it is
-	 * added, through reflection and annotation proxies, and its classes are too old (Java 5 class files)
-	 * for class-data sharing: a run adds only the command it runs.
+	 * The subcommands, in the order help lists them. picocli reads a command's
+	 * annotations when it is added, through reflection and annotation proxies, and its
+	 * classes are too old (Java 5 class files) for class-data sharing: a run adds only
+	 * the command it runs.
 	 */
 	private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
 
@@ -46,12 +46,17 @@ final class Cli {
 		COMMANDS.put("token", TokenCommand::new);
 		COMMANDS.put("check", CheckCommand::new);
 		COMMANDS.put("completion", CompletionCommand::new);
-		// a lambda, not CommandLine.HelpCommand::new: a method handle to a constructor of picocli's, whose class
-		// files are too old for the archive, crashes the JDK 25 AOT cache writer (archiveHeapWriter.cpp:757)
+		// a lambda, not CommandLine.HelpCommand::new: a method handle to a constructor of
+		// picocli's, whose class
+		// files are too old for the archive, crashes the JDK 25 AOT cache writer
+		// (archiveHeapWriter.cpp:757)
 		COMMANDS.put("help", () -> new CommandLine.HelpCommand());
 	}
 
-	/** Also accepted before the command: {@code --sandbox users} as well as {@code users --sandbox}. */
+	/**
+	 * Also accepted before the command: {@code --sandbox users} as well as
+	 * {@code users --sandbox}.
+	 */
 	@Mixin
 	CommonOptions common;
 
@@ -59,8 +64,8 @@ final class Cli {
 	boolean version;
 
 	/**
-	 * The command line for these arguments: with only the command they name when it is one that runs,
-	 * with every command for help, completion, a mistyped command or none.
+	 * The command line for these arguments: with only the command they name when it is
+	 * one that runs, with every command for help, completion, a mistyped command or none.
 	 */
 	static CommandLine commandLine(Cli top, PrintWriter out, PrintStream err, String... args) {
 		CommandLine cli = new CommandLine(top);
@@ -77,7 +82,10 @@ final class Cli {
 		return cli;
 	}
 
-	/** The first argument that is not an option, when it names a command; else {@code null}. */
+	/**
+	 * The first argument that is not an option, when it names a command; else
+	 * {@code null}.
+	 */
 	private static String namedCommand(String... args) {
 		for (String arg : args) {
 			if (!arg.startsWith("-")) {

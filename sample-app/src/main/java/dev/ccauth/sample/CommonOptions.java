@@ -5,7 +5,8 @@ import picocli.CommandLine.Option;
 /** Options of every command. */
 final class CommonOptions {
 
-	@Option(names = "--sandbox", description = "Run against the embedded sandbox (demo data, no real org, no credentials needed).")
+	@Option(names = "--sandbox",
+			description = "Run against the embedded sandbox (demo data, no real org, no credentials needed).")
 	boolean sandbox;
 
 	@Option(names = "--debug", description = "Show stack traces and ccauth's debug log on stderr.")

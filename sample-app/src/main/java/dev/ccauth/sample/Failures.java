@@ -29,9 +29,9 @@ import org.springframework.web.client.UnknownContentTypeException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
- * Turns any failure into an exit code and a clear message on stderr: one line (with the fix) for
- * what ccauth and the platforms report, the problems and fixes for an invalid configuration, and a
- * stack trace only with {@code --debug}.
+ * Turns any failure into an exit code and a clear message on stderr: one line (with the
+ * fix) for what ccauth and the platforms report, the problems and fixes for an invalid
+ * configuration, and a stack trace only with {@code --debug}.
  */
 final class Failures {
 
@@ -55,9 +55,9 @@ final class Failures {
 	}
 
 	/**
-	 * 3 when authentication or authorization was refused (a token request refused, or an HTTP 401 or
-	 * 403), 2 for a usage or configuration error, 1 for everything else (network, 5xx, 429 after
-	 * retries, malformed answers).
+	 * 3 when authentication or authorization was refused (a token request refused, or an
+	 * HTTP 401 or 403), 2 for a usage or configuration error, 1 for everything else
+	 * (network, 5xx, 429 after retries, malformed answers).
 	 */
 	static int exitCode(Throwable failure) {
 		for (Throwable cause : chain(failure)) {
@@ -82,7 +82,9 @@ final class Failures {
 		return ExitCode.FAILURE;
 	}
 
-	/** The lines that explain the failure, the first one prefixed with {@code ccauth: }. */
+	/**
+	 * The lines that explain the failure, the first one prefixed with {@code ccauth: }.
+	 */
 	static List<String> describe(Throwable failure) {
 		List<Throwable> chain = chain(failure);
 		for (Throwable cause : chain) {
@@ -116,23 +118,26 @@ final class Failures {
 				return List.of("ccauth: " + describe(response));
 			}
 			if (cause instanceof CallFailure call && call.getCause() instanceof UnknownContentTypeException unknown) {
-				return List.of("ccauth: " + describe(call.method() + " " + call.uri() + ": ", unknown.getStatusCode().value(),
-						unknown.getStatusText(), unknown.getContentType(), unknown.getResponseBodyAsString()));
+				return List
+					.of("ccauth: " + describe(call.method() + " " + call.uri() + ": ", unknown.getStatusCode().value(),
+							unknown.getStatusText(), unknown.getContentType(), unknown.getResponseBodyAsString()));
 			}
 			if (cause instanceof CallFailure call && call.getCause() instanceof RestClientResponseException response) {
-				return List.of("ccauth: " + describe(call.method() + " " + call.uri() + ": ", response.getStatusCode().value(),
-						response.getStatusText(), response.getResponseHeaders() != null
-								? response.getResponseHeaders().getContentType() : null,
-						response.getResponseBodyAsString()));
+				return List
+					.of("ccauth: " + describe(call.method() + " " + call.uri() + ": ", response.getStatusCode().value(),
+							response.getStatusText(), response.getResponseHeaders() != null
+									? response.getResponseHeaders().getContentType() : null,
+							response.getResponseBodyAsString()));
 			}
 			if (cause instanceof CallFailure call && call.getCause() instanceof ResourceAccessException access) {
-				return List.of("ccauth: could not reach " + call.method() + " " + call.uri() + ": " + rootMessage(access)
-						+ ". Check the base URL (GENESYS_BASE_URL, CXONE_BASE_URL or"
+				return List.of("ccauth: could not reach " + call.method() + " " + call.uri() + ": "
+						+ rootMessage(access) + ". Check the base URL (GENESYS_BASE_URL, CXONE_BASE_URL or"
 						+ " ccauth.<platform>.<name>.base-url), the network and the proxy settings.");
 			}
 			if (cause instanceof CallFailure call) {
 				return List.of("ccauth: an answer could not be read: " + call.method() + " " + call.uri() + ": "
-						+ oneLine(rootMessage(call)) + ". Check the base URL and any proxy in between (--debug shows the details).");
+						+ oneLine(rootMessage(call))
+						+ ". Check the base URL and any proxy in between (--debug shows the details).");
 			}
 		}
 		for (Throwable cause : chain) {
@@ -167,10 +172,13 @@ final class Failures {
 			message.append(' ').append(statusText);
 		}
 		if (status >= 200 && status < 300) {
-			// the body could not be read as what the API sends: HTML from a proxy or a login page, most likely
-			return oneLine(message.append(" with ").append((type != null) ? type.toString() : "no content type")
+			// the body could not be read as what the API sends: HTML from a proxy or a
+			// login page, most likely
+			return oneLine(message.append(" with ")
+				.append((type != null) ? type.toString() : "no content type")
 				.append(" where JSON was expected. Check the base URL (GENESYS_BASE_URL, CXONE_BASE_URL or")
-				.append(" ccauth.<platform>.<name>.base-url) and any proxy in between.").toString());
+				.append(" ccauth.<platform>.<name>.base-url) and any proxy in between.")
+				.toString());
 		}
 		String platformError = platformError(body);
 		if (platformError != null) {
@@ -201,7 +209,10 @@ final class Failures {
 		return "Check the request options.";
 	}
 
-	/** The platform's error code and message: Genesys {@code code}/{@code message}, CXone {@code error}/{@code errorDescription}. */
+	/**
+	 * The platform's error code and message: Genesys {@code code}/{@code message}, CXone
+	 * {@code error}/{@code errorDescription}.
+	 */
 	private static String platformError(String body) {
 		if (body == null || body.isBlank()) {
 			return null;

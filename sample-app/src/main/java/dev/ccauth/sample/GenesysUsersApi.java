@@ -9,18 +9,22 @@ import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
- * Genesys Cloud's users API as a declarative HTTP interface with typed records, Spring's idiom for
- * calling an API. The tool picks its registration at run time, so it makes the client over that
- * registration's {@code RestClient}; an application with a fixed registration declares
- * {@code @ImportHttpServices(group = "genesys-prod", types = GenesysUsersApi.class)} instead, and
- * ccauth authenticates the group.
+ * Genesys Cloud's users API as a declarative HTTP interface with typed records, Spring's
+ * idiom for calling an API. The tool picks its registration at run time, so it makes the
+ * client over that registration's {@code RestClient}; an application with a fixed
+ * registration declares
+ * {@code @ImportHttpServices(group = "genesys-prod", types = GenesysUsersApi.class)}
+ * instead, and ccauth authenticates the group.
  */
 interface GenesysUsersApi {
 
 	@GetExchange(url = "/api/v2/users", accept = "application/json")
 	UsersCommand.UsersPage users(@RequestParam int pageSize, @RequestParam int pageNumber);
 
-	/** A page by the URL Genesys gave for it ({@code nextUri}, resolved against the API host). */
+	/**
+	 * A page by the URL Genesys gave for it ({@code nextUri}, resolved against the API
+	 * host).
+	 */
 	@GetExchange(accept = "application/json")
 	UsersCommand.UsersPage page(URI page);
 

@@ -41,7 +41,10 @@ final class ListOptions {
 		}
 	}
 
-	/** Whether pages after the first are read: with --all, or while --limit is not reached. */
+	/**
+	 * Whether pages after the first are read: with --all, or while --limit is not
+	 * reached.
+	 */
 	boolean pages() {
 		return this.all || this.limit != null;
 	}

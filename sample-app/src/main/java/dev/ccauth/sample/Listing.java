@@ -6,8 +6,9 @@ import dev.ccauth.sample.RowWriter.Column;
 import dev.ccauth.sample.RowWriter.Field;
 
 /**
- * One run of a listing command: rows written page by page as they arrive, up to {@code --limit},
- * a progress line between pages, and the note on stderr when more exist than were listed.
+ * One run of a listing command: rows written page by page as they arrive, up to
+ * {@code --limit}, a progress line between pages, and the note on stderr when more exist
+ * than were listed.
  *
  * @param <T> the listed item
  */
@@ -33,10 +34,14 @@ final class Listing<T> {
 		this.progress = options.progress(session);
 	}
 
-	/** Writes a page as it arrived, as far as the limit allows; returns how many of its items were written. */
+	/**
+	 * Writes a page as it arrived, as far as the limit allows; returns how many of its
+	 * items were written.
+	 */
 	int page(List<T> items) {
 		if (this.pages++ == 0) {
-			this.rows.begin(); // once the first page is in: a refused call leaves stdout empty
+			this.rows.begin(); // once the first page is in: a refused call leaves stdout
+								// empty
 		}
 		this.progress.clear();
 		List<T> taken = items.subList(0, Math.min(items.size(), remaining()));
@@ -61,8 +66,8 @@ final class Listing<T> {
 	}
 
 	/**
-	 * Ends the listing; when the platform has more than was listed and no {@code --all} was given, says
-	 * so on stderr.
+	 * Ends the listing; when the platform has more than was listed and no {@code --all}
+	 * was given, says so on stderr.
 	 * @param total what the platform reports in all, or {@code null}
 	 */
 	void end(boolean platformHasMore, String noun, Object total) {
@@ -70,8 +75,9 @@ final class Listing<T> {
 		this.rows.end();
 		this.rows.flush();
 		if ((platformHasMore || this.cut) && !this.options.all && this.rows.rows() > 0) {
-			this.session.err().println("ccauth: " + this.rows.rows() + ((total != null) ? " of " + total : "") + " "
-					+ noun + " shown; --all lists every page.");
+			this.session.err()
+				.println("ccauth: " + this.rows.rows() + ((total != null) ? " of " + total : "") + " " + noun
+						+ " shown; --all lists every page.");
 		}
 	}
 

@@ -8,8 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A progress line on stderr, rewritten in place, for listings that span several pages, shown only
- * when stderr is a terminal (pipeline logs stay clean), or when {@code --progress} asks for it.
+ * A progress line on stderr, rewritten in place, for listings that span several pages,
+ * shown only when stderr is a terminal (pipeline logs stay clean), or when
+ * {@code --progress} asks for it.
  */
 final class Progress {
 
@@ -25,18 +26,19 @@ final class Progress {
 	}
 
 	/**
-	 * @param forced {@code true} for {@code --progress}, {@code false} for {@code --no-progress},
-	 * {@code null} to show it when stderr is a terminal
+	 * @param forced {@code true} for {@code --progress}, {@code false} for
+	 * {@code --no-progress}, {@code null} to show it when stderr is a terminal
 	 */
 	static Progress onStderr(PrintStream err, Boolean forced) {
 		return new Progress(err, (forced != null) ? forced : stderrIsTerminal());
 	}
 
 	/**
-	 * Whether stderr (file descriptor 2) is a terminal. {@code System.console()} answers another
-	 * question: whether stdin and stdout are (so {@code users > file} in a terminal looked like no
-	 * terminal), and from Java 22 on it returns a console for pipes too. Linux names the terminal
-	 * behind each descriptor in {@code /proc}; elsewhere the console's own answer is the best there is.
+	 * Whether stderr (file descriptor 2) is a terminal. {@code System.console()} answers
+	 * another question: whether stdin and stdout are (so {@code users > file} in a
+	 * terminal looked like no terminal), and from Java 22 on it returns a console for
+	 * pipes too. Linux names the terminal behind each descriptor in {@code /proc};
+	 * elsewhere the console's own answer is the best there is.
 	 */
 	static boolean stderrIsTerminal() {
 		Path stderr = Path.of("/proc/self/fd/2");
@@ -54,11 +56,13 @@ final class Progress {
 			return false;
 		}
 		try {
-			Method isTerminal = Console.class.getMethod("isTerminal"); // Java 22 and later
+			Method isTerminal = Console.class.getMethod("isTerminal"); // Java 22 and
+																		// later
 			return Boolean.TRUE.equals(isTerminal.invoke(console));
 		}
 		catch (ReflectiveOperationException ex) {
-			return true; // up to Java 21, a console exists only when stdin and stdout are terminals
+			return true; // up to Java 21, a console exists only when stdin and stdout are
+							// terminals
 		}
 	}
 

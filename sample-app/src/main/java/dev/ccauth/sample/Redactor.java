@@ -5,9 +5,9 @@ import java.util.List;
 import dev.ccauth.config.Registration;
 
 /**
- * Masks every known secret, in every form a server could echo it in, in text printed on stderr:
- * error messages may quote what a server said. The library redacts its own messages; this covers
- * whatever else reaches the console (stack traces with --debug).
+ * Masks every known secret, in every form a server could echo it in, in text printed on
+ * stderr: error messages may quote what a server said. The library redacts its own
+ * messages; this covers whatever else reaches the console (stack traces with --debug).
  */
 final class Redactor {
 

@@ -17,9 +17,10 @@ import tools.jackson.dataformat.csv.CsvSchema;
 import tools.jackson.dataformat.csv.CsvWriteFeature;
 
 /**
- * Writes a listing row by row, as the pages arrive: nothing is held beyond the current page, so
- * memory stays flat however large the directory. JSON and CSV go through Jackson's
- * {@link SequenceWriter}, which quotes and escapes; the mapper of the chosen format is the only one made.
+ * Writes a listing row by row, as the pages arrive: nothing is held beyond the current
+ * page, so memory stays flat however large the directory. JSON and CSV go through
+ * Jackson's {@link SequenceWriter}, which quotes and escapes; the mapper of the chosen
+ * format is the only one made.
  *
  * @param <T> the listed item
  */
@@ -121,7 +122,10 @@ abstract class RowWriter<T> {
 
 	}
 
-	/** Jackson's writer and the sequence it writes; the subclasses say how rows are laid out. */
+	/**
+	 * Jackson's writer and the sequence it writes; the subclasses say how rows are laid
+	 * out.
+	 */
 	abstract static class Sequence<T> extends RowWriter<T> {
 
 		private SequenceWriter sequence;
@@ -199,8 +203,9 @@ abstract class RowWriter<T> {
 	}
 
 	/**
-	 * The array's elements one per line, each compact: {@code [}, then {@code {...},} per line, then
-	 * {@code ]}, so that line tools and people can read the stream as it comes.
+	 * The array's elements one per line, each compact: {@code [}, then {@code {...},} per
+	 * line, then {@code ]}, so that line tools and people can read the stream as it
+	 * comes.
 	 */
 	static final class OneElementPerLine extends MinimalPrettyPrinter {
 
@@ -224,7 +229,10 @@ abstract class RowWriter<T> {
 	/** CSV with a header row; Jackson quotes what needs quoting (RFC 4180). */
 	static final class Csv<T> extends Sequence<T> {
 
-		/** What spreadsheets read as the start of a formula (OWASP's list: the four, tab and CR). */
+		/**
+		 * What spreadsheets read as the start of a formula (OWASP's list: the issue's
+		 * four, tab and CR).
+		 */
 		private static final String FORMULA_STARTS = "=+-@\t\r";
 
 		private final List<Field<T>> fields;
@@ -238,7 +246,8 @@ abstract class RowWriter<T> {
 		SequenceWriter open(PrintWriter out) {
 			CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\n");
 			this.fields.forEach((field) -> schema.addColumn(field.name()));
-			// strict: quotes only what RFC 4180 needs quoted (separator, quote, line breaks), not every '@' or '-'
+			// strict: quotes only what RFC 4180 needs quoted (separator, quote, line
+			// breaks), not every '@' or '-'
 			CsvMapper csv = CsvMapper.builder().enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING).build();
 			return keepOpen(csv.writer(schema.build())).writeValues(out);
 		}
@@ -249,9 +258,9 @@ abstract class RowWriter<T> {
 		}
 
 		/**
-		 * A text cell that a spreadsheet would run as a formula ({@code =HYPERLINK(...)}, {@code +cmd|...},
-		 * {@code @SUM(...)}) gets a leading apostrophe, which spreadsheets show as text. Numbers and
-		 * booleans are written as they are.
+		 * A text cell that a spreadsheet would run as a formula ({@code =HYPERLINK(...)},
+		 * {@code +cmd|...}, {@code @SUM(...)}) gets a leading apostrophe, which
+		 * spreadsheets show as text. Numbers and booleans are written as they are.
 		 */
 		static Object neutralise(Object value) {
 			if (value instanceof String text && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {

@@ -18,17 +18,23 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The pipeline tool: {@code java -jar ccauth-sample-app.jar users|agents|token|check [options]}.
+ * The pipeline tool:
+ * {@code java -jar ccauth-sample-app.jar users|agents|token|check [options]}.
  *
- * <p>The command line is parsed first, so that {@code --help} and usage errors cost no Spring
- * start and {@code --sandbox} is known before Spring starts. Then a non-web Spring Boot context
- * starts (lazy, no banner), the command runs with the starter's public beans, the context closes
- * and the process exits with the command's code: 0 success, 1 API or network failure, 2 usage or
- * configuration error, 3 authentication or authorization refused.
+ * <p>
+ * The command line is parsed first, so that {@code --help} and usage errors cost no
+ * Spring start and {@code --sandbox} is known before Spring starts. Then a non-web Spring
+ * Boot context starts (lazy, no banner), the command runs with the starter's public
+ * beans, the context closes and the process exits with the command's code: 0 success, 1
+ * API or network failure, 2 usage or configuration error, 3 authentication or
+ * authorization refused.
  */
 public final class SampleApp {
 
-	/** Where {@code application.yml} is read from unless {@code --spring.config.location} says otherwise. */
+	/**
+	 * Where {@code application.yml} is read from unless {@code --spring.config.location}
+	 * says otherwise.
+	 */
 	static final String CONFIG_LOCATION = "optional:file:./,optional:file:./config/";
 
 	private final PrintWriter out;
@@ -97,13 +103,19 @@ public final class SampleApp {
 		return execute(command, sandbox, debug, springArgs.toArray(String[]::new));
 	}
 
-	/** {@code --name=value} with a dotted name is a Spring Boot property ({@code --spring.config.location=...}). */
+	/**
+	 * {@code --name=value} with a dotted name is a Spring Boot property
+	 * ({@code --spring.config.location=...}).
+	 */
 	static boolean isSpringProperty(String arg) {
 		int eq = arg.indexOf('=');
 		return arg.startsWith("--") && eq > 2 && arg.substring(2, eq).contains(".");
 	}
 
-	/** The error, suggestions for a mistyped command, the synopsis and where to find more, on stderr. */
+	/**
+	 * The error, suggestions for a mistyped command, the synopsis and where to find more,
+	 * on stderr.
+	 */
 	private int usageError(ParameterException ex) {
 		this.err.println("ccauth: " + ex.getMessage());
 		CommandLine.UnmatchedArgumentException.printSuggestions(ex, this.err);
@@ -156,10 +168,11 @@ public final class SampleApp {
 		if (debug) {
 			Startup.debugLogging();
 		}
-		// application.yml is looked for in the working directory (and ./config/) only: the jar has none, and
-		// Boot's default locations add lookups on the class path, through every jar, on every start
-		SpringApplication application = ToolApplication
-			.application(Map.of("spring.config.location", CONFIG_LOCATION));
+		// application.yml is looked for in the working directory (and ./config/) only:
+		// the jar has none, and
+		// Boot's default locations add lookups on the class path, through every jar, on
+		// every start
+		SpringApplication application = ToolApplication.application(Map.of("spring.config.location", CONFIG_LOCATION));
 		if (sandbox != null) {
 			application.addListeners(new SandboxRegistrations(sandbox));
 		}

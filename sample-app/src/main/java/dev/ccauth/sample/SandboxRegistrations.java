@@ -16,10 +16,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * {@code --sandbox}: points every registration at the embedded sandbox, the {@code default} ones of
- * both platforms and any configured in {@code application.yml} or made from the environment, with
- * the sandbox's demo credentials. Its properties take precedence over every other source, and blank
- * what could still lead to a real org (a handed-over token, a configured base URL or tenant).
+ * {@code --sandbox}: points every registration at the embedded sandbox, the
+ * {@code default} ones of both platforms and any configured in {@code application.yml} or
+ * made from the environment, with the sandbox's demo credentials. Its properties take
+ * precedence over every other source, and blank what could still lead to a real org (a
+ * handed-over token, a configured base URL or tenant).
  */
 final class SandboxRegistrations implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 

@@ -10,7 +10,10 @@ import dev.ccauth.config.Registration;
 import dev.ccauth.web.ContactCenterClients;
 import org.springframework.context.ApplicationContext;
 
-/** What a running command works with: the starter's {@link ContactCenterClients}, stdout and stderr. */
+/**
+ * What a running command works with: the starter's {@link ContactCenterClients}, stdout
+ * and stderr.
+ */
 final class Session {
 
 	private final ApplicationContext context;
@@ -40,8 +43,8 @@ final class Session {
 	}
 
 	/**
-	 * The starter's clients; created on first use (the context is lazy), which is where an invalid
-	 * configuration surfaces as an {@code InvalidRegistrationException}.
+	 * The starter's clients; created on first use (the context is lazy), which is where
+	 * an invalid configuration surfaces as an {@code InvalidRegistrationException}.
 	 */
 	ContactCenterClients clients() {
 		if (this.clients == null) {
@@ -57,9 +60,10 @@ final class Session {
 	}
 
 	/**
-	 * The registration a command works with: the one named, else {@code default}, else the only one
-	 * of the platform.
-	 * @throws ToolException (exit 2) when there is none, naming the environment variables to set
+	 * The registration a command works with: the one named, else {@code default}, else
+	 * the only one of the platform.
+	 * @throws ToolException (exit 2) when there is none, naming the environment variables
+	 * to set
 	 */
 	Registration registration(Platform platform, String name) {
 		List<Registration> candidates = clients().registrations()
@@ -78,14 +82,15 @@ final class Session {
 		if (name == null && candidates.size() == 1) {
 			return candidates.get(0);
 		}
-		String names = candidates.stream().map((registration) -> registration.id().name())
+		String names = candidates.stream()
+			.map((registration) -> registration.id().name())
 			.collect(Collectors.joining(", "));
 		if (name == null) {
-			throw new ToolException(ExitCode.USAGE, "There are several " + platform.displayName()
-					+ " registrations (" + names + "): choose one with --registration NAME.");
+			throw new ToolException(ExitCode.USAGE, "There are several " + platform.displayName() + " registrations ("
+					+ names + "): choose one with --registration NAME.");
 		}
-		throw new ToolException(ExitCode.USAGE, "There is no " + platform.displayName() + " registration '" + name
-				+ "'; configured: " + names + ".");
+		throw new ToolException(ExitCode.USAGE,
+				"There is no " + platform.displayName() + " registration '" + name + "'; configured: " + names + ".");
 	}
 
 }

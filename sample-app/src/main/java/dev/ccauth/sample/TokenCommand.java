@@ -26,19 +26,18 @@ import dev.ccauth.config.Registration;
 import dev.ccauth.token.AccessToken;
 
 /**
- * {@code token}: mints an access token and hands it to later pipeline steps, which then make no
- * token request (ccauth uses a handed-over {@code GENESYS_ACCESS_TOKEN} or {@code CXONE_ACCESS_TOKEN}
- * as it is). The only command that prints a token, and only in the form asked for.
+ * {@code token}: mints an access token and hands it to later pipeline steps, which then
+ * make no token request (ccauth uses a handed-over {@code GENESYS_ACCESS_TOKEN} or
+ * {@code CXONE_ACCESS_TOKEN} as it is). The only command that prints a token, and only in
+ * the form asked for.
  */
-@Command(name = "token", sortOptions = false,
-		description = { "Mint an access token for later pipeline steps, with its expiry.",
-				"  raw     the token alone on stdout",
-				"  env     export lines for sh: eval \"$(... token --platform genesys --format env)\"",
-				"  github  ::add-mask:: on stdout, then GENESYS_ACCESS_TOKEN (or CXONE_ACCESS_TOKEN) and ..._EXPIRES_AT appended to $GITHUB_ENV",
-				"  gitlab  a dotenv file (--output, default ccauth.env) for artifacts:reports:dotenv",
-				"  json    token, platform, registration, expires_at, scope" },
-		exitCodeListHeading = Cli.EXIT_CODES_HEADING, exitCodeList = { Cli.EXIT_OK, Cli.EXIT_FAILURE, Cli.EXIT_USAGE, Cli.EXIT_REFUSED },
-		footer = Cli.FOOTER)
+@Command(name = "token", sortOptions = false, description = {
+		"Mint an access token for later pipeline steps, with its expiry.", "  raw     the token alone on stdout",
+		"  env     export lines for sh: eval \"$(... token --platform genesys --format env)\"",
+		"  github  ::add-mask:: on stdout, then GENESYS_ACCESS_TOKEN (or CXONE_ACCESS_TOKEN) and ..._EXPIRES_AT appended to $GITHUB_ENV",
+		"  gitlab  a dotenv file (--output, default ccauth.env) for artifacts:reports:dotenv",
+		"  json    token, platform, registration, expires_at, scope" }, exitCodeListHeading = Cli.EXIT_CODES_HEADING,
+		exitCodeList = { Cli.EXIT_OK, Cli.EXIT_FAILURE, Cli.EXIT_USAGE, Cli.EXIT_REFUSED }, footer = Cli.FOOTER)
 final class TokenCommand implements ToolCommand {
 
 	enum PlatformOption {
@@ -117,7 +116,8 @@ final class TokenCommand implements ToolCommand {
 		}
 		String name = (this.variable != null) ? this.variable
 				: this.platform.platform.key().toUpperCase(java.util.Locale.ROOT) + "_ACCESS_TOKEN";
-		String expiresAt = token.expiresAt().map((instant) -> instant.truncatedTo(ChronoUnit.SECONDS).toString())
+		String expiresAt = token.expiresAt()
+			.map((instant) -> instant.truncatedTo(ChronoUnit.SECONDS).toString())
 			.orElse(null);
 		Map<String, String> variables = new LinkedHashMap<>();
 		variables.put(name, value);
@@ -127,10 +127,12 @@ final class TokenCommand implements ToolCommand {
 		String validity = (expiresAt != null) ? "valid until " + expiresAt : "expiry unknown";
 		switch (this.format) {
 			case raw -> session.out().print(value + "\n");
-			case env -> variables.forEach((key, text) -> session.out().print("export " + key + "=" + shellQuote(text) + "\n"));
+			case env ->
+				variables.forEach((key, text) -> session.out().print("export " + key + "=" + shellQuote(text) + "\n"));
 			case json -> session.out().print(json(registration, token, value, expiresAt) + "\n");
 			case github -> {
-				// GitHub masks the value in every later log line of the job; the command line itself is not shown
+				// GitHub masks the value in every later log line of the job; the command
+				// line itself is not shown
 				session.out().print("::add-mask::" + value + "\n");
 				appendLines(Path.of(githubEnv()), variables);
 				session.err().println("ccauth: " + name + " (" + validity + ") is set for the next steps of this job.");
@@ -138,8 +140,9 @@ final class TokenCommand implements ToolCommand {
 			case gitlab -> {
 				Path file = (this.output != null) ? this.output : Path.of(DEFAULT_DOTENV);
 				writeDotenv(file, variables);
-				session.err().println("ccauth: " + name + " (" + validity + ") written to " + file
-						+ "; publish it with artifacts:reports:dotenv.");
+				session.err()
+					.println("ccauth: " + name + " (" + validity + ") written to " + file
+							+ "; publish it with artifacts:reports:dotenv.");
 			}
 		}
 		return ExitCode.OK;
@@ -151,7 +154,8 @@ final class TokenCommand implements ToolCommand {
 		json.put("platform", registration.id().platform().key());
 		json.put("registration", registration.id().name());
 		json.put("expires_at", expiresAt);
-		json.put("scope", token.scopes().isEmpty() ? null : String.join(" ", token.scopes().stream().sorted().toList()));
+		json.put("scope",
+				token.scopes().isEmpty() ? null : String.join(" ", token.scopes().stream().sorted().toList()));
 		return JsonMapper.shared().writeValueAsString(json);
 	}
 
@@ -166,7 +170,10 @@ final class TokenCommand implements ToolCommand {
 		Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 	}
 
-	/** Writes the variables into a dotenv file, keeping other variables already there (both platforms can share one). */
+	/**
+	 * Writes the variables into a dotenv file, keeping other variables already there
+	 * (both platforms can share one).
+	 */
 	private static void writeDotenv(Path file, Map<String, String> variables) throws IOException {
 		List<String> lines = new ArrayList<>();
 		if (Files.exists(file)) {
@@ -188,7 +195,10 @@ final class TokenCommand implements ToolCommand {
 		Files.write(file, lines, StandardCharsets.UTF_8);
 	}
 
-	/** Single quotes keep every character literal in sh; a quote itself is closed, escaped and reopened. */
+	/**
+	 * Single quotes keep every character literal in sh; a quote itself is closed, escaped
+	 * and reopened.
+	 */
 	static String shellQuote(String value) {
 		return "'" + value.replace("'", "'\\''") + "'";
 	}

@@ -8,7 +8,8 @@ interface ToolCommand {
 
 	/**
 	 * Checks the options before Spring starts.
-	 * @throws picocli.CommandLine.ParameterException for a usage error (usage shown, exit 2)
+	 * @throws picocli.CommandLine.ParameterException for a usage error (usage shown, exit
+	 * 2)
 	 * @throws ToolException for another error found before start
 	 */
 	default void validate() {

@@ -16,12 +16,14 @@ import dev.ccauth.config.Registration;
 import dev.ccauth.sample.RowWriter.Column;
 import dev.ccauth.sample.RowWriter.Field;
 
-/** {@code users}: Genesys Cloud users, name and email, one page or every page, streamed. */
-@Command(name = "users", sortOptions = false,
-		description = { "List Genesys Cloud users (GET /api/v2/users): name and email in a table, more fields in json and csv.",
-				"One page by default; --all follows nextUri to the last page (--limit N until N users), printing each page as it arrives." },
-		exitCodeListHeading = Cli.EXIT_CODES_HEADING, exitCodeList = { Cli.EXIT_OK, Cli.EXIT_FAILURE, Cli.EXIT_USAGE, Cli.EXIT_REFUSED },
-		footer = Cli.FOOTER)
+/**
+ * {@code users}: Genesys Cloud users, name and email, one page or every page, streamed.
+ */
+@Command(name = "users", sortOptions = false, description = {
+		"List Genesys Cloud users (GET /api/v2/users): name and email in a table, more fields in json and csv.",
+		"One page by default; --all follows nextUri to the last page (--limit N until N users), printing each page as it arrives." },
+		exitCodeListHeading = Cli.EXIT_CODES_HEADING,
+		exitCodeList = { Cli.EXIT_OK, Cli.EXIT_FAILURE, Cli.EXIT_USAGE, Cli.EXIT_REFUSED }, footer = Cli.FOOTER)
 final class UsersCommand implements ToolCommand {
 
 	static final int MAX_PAGE_SIZE = 500;
@@ -41,9 +43,8 @@ final class UsersCommand implements ToolCommand {
 			description = "Genesys Cloud registration (default: 'default', or the only one).")
 	String registration;
 
-	@Option(names = "--page-size", paramLabel = "N",
-			description = "Users per page, 1 to " + MAX_PAGE_SIZE + " (default: " + DEFAULT_PAGE_SIZE
-					+ ", or the --limit when smaller).")
+	@Option(names = "--page-size", paramLabel = "N", description = "Users per page, 1 to " + MAX_PAGE_SIZE
+			+ " (default: " + DEFAULT_PAGE_SIZE + ", or the --limit when smaller).")
 	Integer pageSize;
 
 	@Mixin
@@ -77,7 +78,8 @@ final class UsersCommand implements ToolCommand {
 	@Override
 	public int run(Session session) {
 		Registration registration = session.registration(Platform.GENESYS, this.registration);
-		// the registration's RestClient streams each page into the records: no size limit on a page
+		// the registration's RestClient streams each page into the records: no size limit
+		// on a page
 		GenesysUsersApi api = GenesysUsersApi.over(session.clients().restClient(registration.id()));
 		String base = stripTrailingSlash(registration.baseUrl().toString());
 		Listing<User> listing = new Listing<>(this.list, session, FIELDS, COLUMNS);
@@ -104,7 +106,10 @@ final class UsersCommand implements ToolCommand {
 		return ExitCode.OK;
 	}
 
-	/** Genesys gives {@code nextUri} as a path relative to the API host; the base URL may carry a gateway's prefix. */
+	/**
+	 * Genesys gives {@code nextUri} as a path relative to the API host; the base URL may
+	 * carry a gateway's prefix.
+	 */
 	static URI resolve(String base, String nextUri) {
 		URI uri = URI.create(nextUri.trim());
 		return uri.isAbsolute() ? uri : URI.create(base + (nextUri.startsWith("/") ? "" : "/") + nextUri.trim());

@@ -17,7 +17,10 @@ import dev.ccauth.testkit.Sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code agents} against a standalone sandbox: the real access-key flow and the tutorial's client credentials. */
+/**
+ * {@code agents} against a standalone sandbox: the real access-key flow and the
+ * tutorial's client credentials.
+ */
 class AgentsIT {
 
 	@TempDir
@@ -37,7 +40,10 @@ class AgentsIT {
 			assertThat(first.get("agentId").asLong()).isEqualTo(30_000L);
 			assertThat(first.get("emailAddress").asString()).endsWith("@ccauth-sandbox.example");
 			assertThat(first.get("isActive").asBoolean()).isTrue();
-			assertThat(sandbox.requestCount(Endpoint.CXONE_AGENTS)).isEqualTo(3); // 100 + 100 + 50
+			assertThat(sandbox.requestCount(Endpoint.CXONE_AGENTS)).isEqualTo(3); // 100 +
+																					// 100
+																					// +
+																					// 50
 			assertThat(sandbox.requestCount(Endpoint.CXONE_DISCOVERY)).isEqualTo(1);
 			assertThat(sandbox.requestCount(Endpoint.CXONE_TENANT_CONFIGURATION)).isEqualTo(1);
 			assertThat(sandbox.requestCount(Endpoint.CXONE_TOKEN)).isEqualTo(1);
@@ -68,11 +74,16 @@ class AgentsIT {
 			List<String> lines = result.stdoutLines();
 			assertThat(lines).hasSize(130);
 			assertThat(JsonMapper.shared().readTree(lines.get(129)).get("agentId").asLong()).isEqualTo(30_129L);
-			List<String> queries = sandbox.recentRequests().stream()
-				.filter((request) -> request.endpoint() == Endpoint.CXONE_AGENTS).map((request) -> request.query()).toList();
+			List<String> queries = sandbox.recentRequests()
+				.stream()
+				.filter((request) -> request.endpoint() == Endpoint.CXONE_AGENTS)
+				.map((request) -> request.query())
+				.toList();
 			assertThat(queries).hasSize(2);
 			assertThat(queries.get(0)).contains("skip=0", "top=100");
-			assertThat(queries.get(1)).contains("skip=100", "top=30"); // only what the limit still needs
+			assertThat(queries.get(1)).contains("skip=100", "top=30"); // only what the
+																		// limit still
+																		// needs
 			assertThat(result.stderr()).isEqualTo("ccauth: 130 of 250 agents shown; --all lists every page.\n");
 			Tool.assertNoSecrets(result, sandbox);
 		}
@@ -105,7 +116,8 @@ class AgentsIT {
 			env.put("CXONE_ACCESS_KEY_SECRET", "wrong/secret+with=reserved&chars");
 			Result result = Tool.run(env, this.dir, "agents");
 			assertThat(result.exitCode()).as(result::toString).isEqualTo(3);
-			assertThat(result.stderr()).startsWith("ccauth: ").contains("cxone/default")
+			assertThat(result.stderr()).startsWith("ccauth: ")
+				.contains("cxone/default")
 				.doesNotContain("wrong/secret+with=reserved&chars");
 			assertThat(result.stderr().lines()).hasSize(1);
 			Tool.assertNoStackTrace(result);

@@ -13,9 +13,9 @@ import dev.ccauth.testkit.Sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged jar started in Spring AOT mode, from the code {@code spring-boot:process-aot}
- * generated at build time instead of its bean definitions: it lists users and agents as in the
- * ordinary mode.
+ * The packaged jar started in Spring AOT mode, from the code
+ * {@code spring-boot:process-aot} generated at build time instead of its bean
+ * definitions: it lists users and agents as in the ordinary mode.
  */
 class AotModeIT {
 
@@ -42,7 +42,8 @@ class AotModeIT {
 	@Test
 	void theGeneratedCodeIsInTheJar() throws Exception {
 		try (java.util.jar.JarFile jar = new java.util.jar.JarFile(Tool.JAR.toFile())) {
-			assertThat(jar.getEntry("BOOT-INF/classes/dev/ccauth/sample/ToolApplication__ApplicationContextInitializer.class"))
+			assertThat(jar
+				.getEntry("BOOT-INF/classes/dev/ccauth/sample/ToolApplication__ApplicationContextInitializer.class"))
 				.isNotNull();
 		}
 	}

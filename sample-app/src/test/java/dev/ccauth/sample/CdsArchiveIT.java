@@ -17,9 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The recipes' class-data sharing script, {@code ci-recipes/ccauth-cds.sh}, on the packaged jar: it makes
- * an archive once, the tool runs with it, and an archive that no longer fits is ignored at run time and
- * made again by the next {@code prepare}, never fatal and never in the tool's stdout.
+ * The recipes' class-data sharing script, {@code ci-recipes/ccauth-cds.sh}, on the
+ * packaged jar: it makes an archive once, the tool runs with it, and an archive that no
+ * longer fits is ignored at run time and made again by the next {@code prepare}, never
+ * fatal and never in the tool's stdout.
  */
 class CdsArchiveIT {
 
@@ -49,10 +50,13 @@ class CdsArchiveIT {
 		assertThat(fitting.exitCode()).as(fitting.toString()).isZero();
 		assertThat(fitting.stdout()).matches("[A-Za-z0-9_-]{43}\n");
 
-		// one of the extracted jars changes (a new build, a cache restored over other files): the archive no
+		// one of the extracted jars changes (a new build, a cache restored over other
+		// files): the archive no
 		// longer fits them; the JVM says so on stderr and loads the classes from the jars
 		try (Stream<Path> jars = Files.list(cache.resolve("app").resolve("lib"))) {
-			Path jar = jars.filter((path) -> path.getFileName().toString().startsWith("picocli")).findFirst().orElseThrow();
+			Path jar = jars.filter((path) -> path.getFileName().toString().startsWith("picocli"))
+				.findFirst()
+				.orElseThrow();
 			Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(3600)));
 		}
 		Run stale = tool(command, "token", "--sandbox", "--platform", "genesys");
@@ -85,8 +89,10 @@ class CdsArchiveIT {
 	private Run run(List<String> command) throws IOException, InterruptedException {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.dir.toFile());
 		builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		builder.environment().keySet().removeIf((name) -> name.startsWith("GENESYS") || name.startsWith("CXONE")
-				|| name.equals("JAVA_TOOL_OPTIONS") || name.equals("JDK_JAVA_OPTIONS"));
+		builder.environment()
+			.keySet()
+			.removeIf((name) -> name.startsWith("GENESYS") || name.startsWith("CXONE")
+					|| name.equals("JAVA_TOOL_OPTIONS") || name.equals("JDK_JAVA_OPTIONS"));
 		Path out = Files.createTempFile(this.dir, "out", ".txt");
 		Path err = Files.createTempFile(this.dir, "err", ".txt");
 		Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();

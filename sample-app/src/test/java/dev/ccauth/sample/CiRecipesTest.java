@@ -24,26 +24,37 @@ class CiRecipesTest {
 		Map<String, Object> job = (Map<String, Object>) jobs.get("users");
 		List<Map<String, Object>> steps = (List<Map<String, Object>>) job.get("steps");
 		List<String> runs = steps.stream().map((step) -> String.valueOf(step.get("run"))).toList();
-		assertThat(runs).filteredOn((run) -> run.contains(" token ")).singleElement().asString()
+		assertThat(runs).filteredOn((run) -> run.contains(" token "))
+			.singleElement()
+			.asString()
 			.contains("--format github");
-		Map<String, Object> mint = steps.stream().filter((step) -> String.valueOf(step.get("run")).contains(" token "))
-			.findFirst().orElseThrow();
-		assertThat((Map<String, Object>) mint.get("env")).containsEntry("GENESYS_CLIENT_ID", "${{ secrets.GENESYS_CLIENT_ID }}")
+		Map<String, Object> mint = steps.stream()
+			.filter((step) -> String.valueOf(step.get("run")).contains(" token "))
+			.findFirst()
+			.orElseThrow();
+		assertThat((Map<String, Object>) mint.get("env"))
+			.containsEntry("GENESYS_CLIENT_ID", "${{ secrets.GENESYS_CLIENT_ID }}")
 			.containsEntry("GENESYS_CLIENT_SECRET", "${{ secrets.GENESYS_CLIENT_SECRET }}");
-		// only the minting step sees the secret; later steps list users with the handed-over token
-		steps.stream().filter((step) -> step != mint).forEach((step) -> assertThat(String.valueOf(step.get("env")))
-			.doesNotContain("secrets."));
+		// only the minting step sees the secret; later steps list users with the
+		// handed-over token
+		steps.stream()
+			.filter((step) -> step != mint)
+			.forEach((step) -> assertThat(String.valueOf(step.get("env"))).doesNotContain("secrets."));
 		assertThat(String.valueOf(job.get("env"))).doesNotContain("secrets.");
 		assertThat(runs).anyMatch((run) -> run.contains(" users --all"));
 
-		// the class-data sharing archive: key from the jar's hash and the JDK, cached, prepared before any use
+		// the class-data sharing archive: key from the jar's hash and the JDK, cached,
+		// prepared before any use
 		int key = indexOf(steps, "ci-recipes/ccauth-cds.sh key sample-app/target/ccauth-sample-app.jar");
 		assertThat(steps.get(key).get("id")).isEqualTo("cds");
-		Map<String, Object> cache = steps.stream().filter((step) -> String.valueOf(step.get("uses")).startsWith("actions/cache@"))
-			.findFirst().orElseThrow();
+		Map<String, Object> cache = steps.stream()
+			.filter((step) -> String.valueOf(step.get("uses")).startsWith("actions/cache@"))
+			.findFirst()
+			.orElseThrow();
 		assertThat((Map<String, Object>) cache.get("with")).containsEntry("path", ".ccauth-cds")
 			.containsEntry("key", "${{ steps.cds.outputs.key }}");
-		int prepare = indexOf(steps, "ci-recipes/ccauth-cds.sh prepare sample-app/target/ccauth-sample-app.jar .ccauth-cds");
+		int prepare = indexOf(steps,
+				"ci-recipes/ccauth-cds.sh prepare sample-app/target/ccauth-sample-app.jar .ccauth-cds");
 		assertThat(String.valueOf(steps.get(prepare).get("run"))).contains(">> \"$GITHUB_ENV\"");
 		assertThat(key).isLessThan(steps.indexOf(cache));
 		assertThat(steps.indexOf(cache)).isLessThan(prepare);
@@ -65,7 +76,8 @@ class CiRecipesTest {
 	void gitlabPipelineHandsTheTokenOnWithADotenvReport() throws IOException {
 		Map<String, Object> pipeline = yaml("gitlab-ci.yml");
 		Map<String, Object> mint = (Map<String, Object>) pipeline.get("mint-token");
-		assertThat(String.join("\n", (List<String>) mint.get("script"))).contains("token --platform genesys --format gitlab");
+		assertThat(String.join("\n", (List<String>) mint.get("script")))
+			.contains("token --platform genesys --format gitlab");
 		Map<String, Object> artifacts = (Map<String, Object>) mint.get("artifacts");
 		assertThat((Map<String, Object>) artifacts.get("reports")).containsEntry("dotenv", "ccauth.env");
 		Map<String, Object> users = (Map<String, Object>) pipeline.get("list-users");
@@ -77,9 +89,12 @@ class CiRecipesTest {
 
 		// every job that runs the tool prepares the archive from the cache first
 		Map<String, Object> ccauth = (Map<String, Object>) pipeline.get(".ccauth");
-		assertThat((List<String>) ((Map<String, Object>) ccauth.get("cache")).get("paths")).containsExactly(".ccauth-cds/");
-		assertThat((List<String>) ccauth.get("before_script")).singleElement().asString()
-			.startsWith("CCAUTH=\"$(sh ci-recipes/ccauth-cds.sh prepare sample-app/target/ccauth-sample-app.jar .ccauth-cds)");
+		assertThat((List<String>) ((Map<String, Object>) ccauth.get("cache")).get("paths"))
+			.containsExactly(".ccauth-cds/");
+		assertThat((List<String>) ccauth.get("before_script")).singleElement()
+			.asString()
+			.startsWith(
+					"CCAUTH=\"$(sh ci-recipes/ccauth-cds.sh prepare sample-app/target/ccauth-sample-app.jar .ccauth-cds)");
 		for (String job : List.of("preflight", "mint-token", "list-users")) {
 			assertThat(((Map<String, Object>) pipeline.get(job)).get("extends")).as(job).isEqualTo(".ccauth");
 		}

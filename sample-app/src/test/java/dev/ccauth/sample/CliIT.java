@@ -57,7 +57,9 @@ class CliIT {
 		assertThat(complete(file, "ccauth", "completion", "")).contains("bash", "zsh");
 	}
 
-	/** What bash's completion function offers for the words, the last one being completed. */
+	/**
+	 * What bash's completion function offers for the words, the last one being completed.
+	 */
 	private List<String> complete(Path script, String... words) throws Exception {
 		String line = String.join(" ", words);
 		String quoted = Arrays.stream(words).map(Tool::shellQuote).collect(Collectors.joining(" "));
@@ -72,12 +74,14 @@ class CliIT {
 
 	@Test
 	void usageErrorsExitWith2WithTheUsageOnStderr() {
-		// the whole matrix runs in-process in CommandLineTest; here the packaged jar, once per kind
+		// the whole matrix runs in-process in CommandLineTest; here the packaged jar,
+		// once per kind
 		for (String[] args : new String[][] { { "frobnicate" }, { "users", "--format", "xml" } }) {
 			Result result = Tool.run(Map.of(), this.dir, args);
 			assertThat(result.exitCode()).as(result::toString).isEqualTo(2);
 			assertThat(result.stdout()).as(result::toString).isEmpty();
-			assertThat(result.stderr()).as(result::toString).startsWith("ccauth: ")
+			assertThat(result.stderr()).as(result::toString)
+				.startsWith("ccauth: ")
 				.contains("Usage: java -jar ccauth-sample-app.jar");
 		}
 	}
@@ -101,11 +105,13 @@ class CliIT {
 		Map<String, String> elsewhere = Map.of("GENESYS_CLIENT_ID", "real-client", "GENESYS_CLIENT_SECRET",
 				"real-secret-value", "GENESYS_BASE_URL", closed, "GENESYS_TOKEN_URI", closed + "/oauth/token",
 				"CXONE_ACCESS_TOKEN", "a-real-handed-over-token");
-		Result result = Tool.run(elsewhere, this.dir, "check", "--sandbox", "--ccauth.genesys.prod.client-id=prod-client",
-				"--ccauth.genesys.prod.client-secret=prod-secret-value", "--ccauth.genesys.prod.region=eu-west-1");
+		Result result = Tool.run(elsewhere, this.dir, "check", "--sandbox",
+				"--ccauth.genesys.prod.client-id=prod-client", "--ccauth.genesys.prod.client-secret=prod-secret-value",
+				"--ccauth.genesys.prod.region=eu-west-1");
 		assertThat(result.exitCode()).as(result::toString).isZero();
-		assertThat(result.stdout()).contains("genesys/default  Genesys Cloud  OK", "genesys/prod  Genesys Cloud  OK",
-				"cxone/default  NICE CXone  OK", "3 registrations checked: all OK")
+		assertThat(result.stdout())
+			.contains("genesys/default  Genesys Cloud  OK", "genesys/prod  Genesys Cloud  OK",
+					"cxone/default  NICE CXone  OK", "3 registrations checked: all OK")
 			.doesNotContain(closed);
 		assertThat(result.stdout() + result.stderr()).doesNotContain("real-secret-value", "prod-secret-value",
 				"a-real-handed-over-token");
@@ -114,13 +120,16 @@ class CliIT {
 	@Test
 	void readsTheUsersApplicationYmlAndPicksTheRegistration() throws Exception {
 		try (Sandbox sandbox = Sandbox.start()) {
-			// application.yml in the working directory, as Spring Boot reads it, with two registrations
-			Files.writeString(this.dir.resolve("application.yml"), String.join("\n", "ccauth:", "  genesys:",
-					"    prod:", "      client-id: ${GENESYS_CLIENT_ID}", "      client-secret: ${GENESYS_CLIENT_SECRET}",
-					"      token-uri: " + sandbox.genesysTokenUri(), "      base-url: " + sandbox.genesysBaseUrl(),
-					"    staging:", "      client-id: staging-client", "      client-secret: staging-secret-value",
-					"      token-uri: http://127.0.0.1:" + Tool.closedPort() + "/oauth/token",
-					"      base-url: http://127.0.0.1:" + Tool.closedPort(), ""));
+			// application.yml in the working directory, as Spring Boot reads it, with two
+			// registrations
+			Files.writeString(this.dir.resolve("application.yml"),
+					String.join("\n", "ccauth:", "  genesys:", "    prod:", "      client-id: ${GENESYS_CLIENT_ID}",
+							"      client-secret: ${GENESYS_CLIENT_SECRET}",
+							"      token-uri: " + sandbox.genesysTokenUri(),
+							"      base-url: " + sandbox.genesysBaseUrl(), "    staging:",
+							"      client-id: staging-client", "      client-secret: staging-secret-value",
+							"      token-uri: http://127.0.0.1:" + Tool.closedPort() + "/oauth/token",
+							"      base-url: http://127.0.0.1:" + Tool.closedPort(), ""));
 			Map<String, String> env = Map.of("GENESYS_CLIENT_ID", sandbox.genesysClient().clientId(),
 					"GENESYS_CLIENT_SECRET", sandbox.genesysClient().clientSecret());
 			Result ambiguous = Tool.run(env, this.dir, "users");

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Parsing, help and usage errors: decided before Spring starts, so they run in-process here. */
+/**
+ * Parsing, help and usage errors: decided before Spring starts, so they run in-process
+ * here.
+ */
 class CommandLineTest {
 
 	record Run(int exitCode, String stdout, String stderr) {
@@ -39,14 +42,17 @@ class CommandLineTest {
 				{ "token", "--platform", "genesys", "--output", "x.env" },
 				{ "token", "--platform", "genesys", "--variable", "not a name" }, { "check", "--all" },
 				{ "users", "--limit", "0" }, { "agents", "--limit", "-3" }, { "users", "--all", "--limit", "5" },
-				{ "users", "--progress", "--no-progress" }, { "users", "--format", "jsonl" }, { "check", "--format", "csv" },
-				{ "completion" }, { "completion", "fish" }, { "completion", "bash", "--name", "two words" } };
+				{ "users", "--progress", "--no-progress" }, { "users", "--format", "jsonl" },
+				{ "check", "--format", "csv" }, { "completion" }, { "completion", "fish" },
+				{ "completion", "bash", "--name", "two words" } };
 		for (String[] args : mistakes) {
 			Run run = run(args);
 			String description = "args " + String.join(" ", args) + "\n" + run.stderr();
 			assertThat(run.exitCode()).as(description).isEqualTo(2);
 			assertThat(run.stdout()).as(description).isEmpty();
-			assertThat(run.stderr()).as(description).startsWith("ccauth: ").contains("Usage: java -jar ccauth-sample-app.jar")
+			assertThat(run.stderr()).as(description)
+				.startsWith("ccauth: ")
+				.contains("Usage: java -jar ccauth-sample-app.jar")
 				.contains("--help' for the options.");
 		}
 		assertThat(run("user").stderr()).contains("Did you mean").contains("users");
@@ -54,7 +60,8 @@ class CommandLineTest {
 
 	@Test
 	void usageErrorsNameWhatIsWrong() {
-		assertThat(run("users", "--all", "--limit", "5").stderr()).startsWith("ccauth: --all and --limit exclude each other");
+		assertThat(run("users", "--all", "--limit", "5").stderr())
+			.startsWith("ccauth: --all and --limit exclude each other");
 		assertThat(run("agents", "--limit", "0").stderr()).startsWith("ccauth: --limit must be 1 or more, was 0.");
 		assertThat(run("completion", "fish").stderr()).contains("fish").contains("bash, zsh");
 	}

@@ -19,9 +19,10 @@ import dev.ccauth.testkit.scripted.ScriptedServer.Answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A token endpoint that echoes the request back (the Basic header, the form body with the client
- * secret or the access-key secret) at 400, 401 and 500, as JSON and as text: nothing the tool
- * prints, with --debug or with every logger at TRACE, holds any form of a secret.
+ * A token endpoint that echoes the request back (the Basic header, the form body with the
+ * client secret or the access-key secret) at 400, 401 and 500, as JSON and as text:
+ * nothing the tool prints, with --debug or with every logger at TRACE, holds any form of
+ * a secret.
  */
 class EchoingTokenEndpointIT {
 
@@ -38,11 +39,12 @@ class EchoingTokenEndpointIT {
 	void noFormOfASecretInAnythingTheToolPrints(int status, Answer.Format format, String authentication) {
 		try (ScriptedServer server = ScriptedServer.start()) {
 			server.answer("/oauth/token", Answer.echo(status, format));
-			Map<String, String> env = Tool.env(Tool.noRetries(), Map.of("GENESYS_CLIENT_ID", "echo-client",
-					"GENESYS_CLIENT_SECRET", CLIENT_SECRET, "GENESYS_TOKEN_URI", server.url("/oauth/token"),
-					"GENESYS_BASE_URL", server.url(""), "CXONE_CLIENT_ID", "echo-client", "CXONE_CLIENT_SECRET",
-					CLIENT_SECRET, "CXONE_ACCESS_KEY_ID", "key-id", "CXONE_ACCESS_KEY_SECRET", KEY_SECRET,
-					"CXONE_TOKEN_URI", server.url("/oauth/token"), "CXONE_BASE_URL", server.url("")));
+			Map<String, String> env = Tool.env(Tool.noRetries(),
+					Map.of("GENESYS_CLIENT_ID", "echo-client", "GENESYS_CLIENT_SECRET", CLIENT_SECRET,
+							"GENESYS_TOKEN_URI", server.url("/oauth/token"), "GENESYS_BASE_URL", server.url(""),
+							"CXONE_CLIENT_ID", "echo-client", "CXONE_CLIENT_SECRET", CLIENT_SECRET,
+							"CXONE_ACCESS_KEY_ID", "key-id", "CXONE_ACCESS_KEY_SECRET", KEY_SECRET, "CXONE_TOKEN_URI",
+							server.url("/oauth/token"), "CXONE_BASE_URL", server.url("")));
 			String auth = "--ccauth.genesys.default.client-authentication=" + authentication;
 			List<String> trace = List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=trace");
 			List<Result> results = List.of(Tool.run(env, this.dir, "users", "--debug", auth),
@@ -63,7 +65,8 @@ class EchoingTokenEndpointIT {
 		String printed = result.stdout() + result.stderr();
 		for (String form : forms("echo-client", CLIENT_SECRET, KEY_SECRET)) {
 			for (int start = 0; start + 10 <= form.length(); start++) {
-				assertThat(printed).as("part of %s in %s", form, result).doesNotContain(form.substring(start, start + 10));
+				assertThat(printed).as("part of %s in %s", form, result)
+					.doesNotContain(form.substring(start, start + 10));
 			}
 		}
 		assertThat(printed).as(result::toString)

@@ -40,22 +40,27 @@ class FailuresTest {
 
 	@Test
 	void http401And403ExitWith3WhereverTheyAreInTheCauseChain() {
-		WebClientResponseException forbidden = response(403, "{\"code\":\"missing.permissions\",\"message\":\"Missing users:readonly\"}");
+		WebClientResponseException forbidden = response(403,
+				"{\"code\":\"missing.permissions\",\"message\":\"Missing users:readonly\"}");
 		assertThat(Failures.exitCode(forbidden)).isEqualTo(3);
-		assertThat(Failures.exitCode(Exceptions.propagate(new IllegalStateException("wrapped", response(401, ""))))).isEqualTo(3);
-		assertThat(Failures.exitCode(new ContactCenterException(GENESYS, "/api/v2/users", 403, "x", "y", "refused", "fix it", null)))
+		assertThat(Failures.exitCode(Exceptions.propagate(new IllegalStateException("wrapped", response(401, "")))))
+			.isEqualTo(3);
+		assertThat(Failures
+			.exitCode(new ContactCenterException(GENESYS, "/api/v2/users", 403, "x", "y", "refused", "fix it", null)))
 			.isEqualTo(3);
 		assertThat(Failures.exitCode(response(503, ""))).isEqualTo(1);
 		assertThat(Failures.exitCode(response(429, ""))).isEqualTo(1);
-		assertThat(Failures.describe(forbidden)).singleElement().asString()
+		assertThat(Failures.describe(forbidden)).singleElement()
+			.asString()
 			.startsWith("ccauth: GET https://api.mypurecloud.com/api/v2/users?pageSize=100&pageNumber=1: HTTP 403")
-			.contains("missing.permissions: Missing users:readonly").contains("roles and scopes");
+			.contains("missing.permissions: Missing users:readonly")
+			.contains("roles and scopes");
 	}
 
 	@Test
 	void invalidConfigurationExitsWith2WithEveryProblemAndFix() {
-		InvalidRegistrationException invalid = new InvalidRegistrationException(List.of(
-				new ConfigurationProblem("ccauth.genesys.default.client-secret", "is missing.", "Set GENESYS_CLIENT_SECRET.")));
+		InvalidRegistrationException invalid = new InvalidRegistrationException(List.of(new ConfigurationProblem(
+				"ccauth.genesys.default.client-secret", "is missing.", "Set GENESYS_CLIENT_SECRET.")));
 		BeanCreationException wrapped = new BeanCreationException("contactCenterClients", "failed", invalid);
 		assertThat(Failures.exitCode(wrapped)).isEqualTo(2);
 		assertThat(Failures.describe(wrapped)).containsExactly("ccauth: the configuration is invalid:",
@@ -64,10 +69,12 @@ class FailuresTest {
 
 	@Test
 	void networkFailuresExitWith1NamingTheEndpoint() {
-		WebClientRequestException unreachable = new WebClientRequestException(new ConnectException("Connection refused"),
-				HttpMethod.GET, URI.create("http://127.0.0.1:9/api/v2/users"), new HttpHeaders());
+		WebClientRequestException unreachable = new WebClientRequestException(
+				new ConnectException("Connection refused"), HttpMethod.GET,
+				URI.create("http://127.0.0.1:9/api/v2/users"), new HttpHeaders());
 		assertThat(Failures.exitCode(unreachable)).isEqualTo(1);
-		assertThat(Failures.describe(unreachable)).singleElement().asString()
+		assertThat(Failures.describe(unreachable)).singleElement()
+			.asString()
 			.startsWith("ccauth: could not reach GET http://127.0.0.1:9/api/v2/users: Connection refused");
 	}
 

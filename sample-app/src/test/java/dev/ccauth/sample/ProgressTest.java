@@ -18,8 +18,10 @@ class ProgressTest {
 		progress.show("users: 200 of 300, page 2 of 3...");
 		progress.clear();
 		String blank = " ".repeat(33);
-		assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("users: 100 of 300, page 1 of 3..."
-				+ "\r" + blank + "\r" + "users: 200 of 300, page 2 of 3..." + "\r" + blank + "\r").doesNotContain("\n");
+		assertThat(bytes.toString(StandardCharsets.UTF_8))
+			.isEqualTo("users: 100 of 300, page 1 of 3..." + "\r" + blank + "\r" + "users: 200 of 300, page 2 of 3..."
+					+ "\r" + blank + "\r")
+			.doesNotContain("\n");
 	}
 
 	@Test

@@ -18,7 +18,8 @@ class RowWriterTest {
 	record Person(String name, String email) {
 	}
 
-	static final List<Field<Person>> FIELDS = List.of(new Field<>("name", Person::name), new Field<>("email", Person::email));
+	static final List<Field<Person>> FIELDS = List.of(new Field<>("name", Person::name),
+			new Field<>("email", Person::email));
 
 	static final List<Column<Person>> COLUMNS = List.of(new Column<>("NAME", 10, Person::name),
 			new Column<>("EMAIL", 0, Person::email));
@@ -28,15 +29,17 @@ class RowWriterTest {
 		String csv = write(ListFormat.csv, new Person("Lovelace, Ada", "ada@example.org"),
 				new Person("The \"Countess\"", null), new Person("two\nlines", " padded "));
 		assertThat(csv).isEqualTo("name,email\n\"Lovelace, Ada\",ada@example.org\n\"The \"\"Countess\"\"\",\n"
-				+ "\"two\nlines\", padded \n"); // RFC 4180: spaces are part of a field, quoted or not
+				+ "\"two\nlines\", padded \n"); // RFC 4180: spaces are part of a field,
+												// quoted or not
 	}
 
 	@Test
 	void csvNeutralisesCellsASpreadsheetWouldRunAsFormulas() {
 		String csv = write(ListFormat.csv, new Person("=HYPERLINK(\"http://x.example\",\"ok\")", "@SUM(A1)"),
 				new Person("+cmd|' /C calc'!A0", "-2+3"), new Person("Ada = Countess", "ada@example.org"));
-		assertThat(csv.lines()).containsExactly("name,email", "\"'=HYPERLINK(\"\"http://x.example\"\",\"\"ok\"\")\",'@SUM(A1)",
-				"'+cmd|' /C calc'!A0,'-2+3", "Ada = Countess,ada@example.org");
+		assertThat(csv.lines()).containsExactly("name,email",
+				"\"'=HYPERLINK(\"\"http://x.example\"\",\"\"ok\"\")\",'@SUM(A1)", "'+cmd|' /C calc'!A0,'-2+3",
+				"Ada = Countess,ada@example.org");
 	}
 
 	@Test
@@ -46,7 +49,8 @@ class RowWriterTest {
 
 	@Test
 	void ndjsonIsOneObjectPerLineAndNothingElse() {
-		String ndjson = write(ListFormat.ndjson, new Person("Ada", "ada@example.org"), new Person("Alan \"T\"\n", null));
+		String ndjson = write(ListFormat.ndjson, new Person("Ada", "ada@example.org"),
+				new Person("Alan \"T\"\n", null));
 		assertThat(ndjson).isEqualTo("{\"name\":\"Ada\",\"email\":\"ada@example.org\"}\n"
 				+ "{\"name\":\"Alan \\\"T\\\"\\n\",\"email\":null}\n");
 		for (String line : ndjson.lines().toList()) {
@@ -70,8 +74,9 @@ class RowWriterTest {
 	void tableAlignsColumnsAndKeepsOneRowPerLine() {
 		String table = write(ListFormat.table, new Person("Ada", "ada@example.org"),
 				new Person("A name longer than ten", "x@example.org"), new Person("new\nline", "y@example.org"));
-		assertThat(table).isEqualTo("NAME        EMAIL\nAda         ada@example.org\nA name longer than ten  x@example.org\n"
-				+ "new line    y@example.org\n");
+		assertThat(table)
+			.isEqualTo("NAME        EMAIL\nAda         ada@example.org\nA name longer than ten  x@example.org\n"
+					+ "new line    y@example.org\n");
 	}
 
 	private static String write(ListFormat format, Person... people) {

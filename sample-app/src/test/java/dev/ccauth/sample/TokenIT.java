@@ -26,7 +26,10 @@ import dev.ccauth.testkit.Sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** {@code token}: every hand-over format, and a later step that uses the token without a token request. */
+/**
+ * {@code token}: every hand-over format, and a later step that uses the token without a
+ * token request.
+ */
 class TokenIT {
 
 	@TempDir
@@ -99,7 +102,8 @@ class TokenIT {
 			List<String> lines = result.stdoutLines();
 			assertThat(lines).hasSize(2);
 			assertThat(lines.get(0)).matches("export CXONE_ACCESS_TOKEN='[A-Za-z0-9_-]{43}'");
-			assertThat(lines.get(1)).matches("export CXONE_ACCESS_TOKEN_EXPIRES_AT='\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ'");
+			assertThat(lines.get(1))
+				.matches("export CXONE_ACCESS_TOKEN_EXPIRES_AT='\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ'");
 			Tool.assertNoSecretsIn(result.stderr(), result, sandbox);
 		}
 	}
@@ -146,8 +150,9 @@ class TokenIT {
 		try (Sandbox sandbox = Sandbox.start()) {
 			String token = mintGenesysToken(sandbox);
 			sandbox.revokeToken(token);
-			Result result = Tool.run(Map.of("GENESYS_ACCESS_TOKEN", token, "GENESYS_BASE_URL", sandbox.genesysBaseUrl()),
-					this.dir, "users");
+			Result result = Tool.run(
+					Map.of("GENESYS_ACCESS_TOKEN", token, "GENESYS_BASE_URL", sandbox.genesysBaseUrl()), this.dir,
+					"users");
 			assertThat(result.exitCode()).as(result::toString).isEqualTo(3);
 			assertThat(result.stderr()).startsWith("ccauth: ").doesNotContain(token);
 			assertThat(result.stderr().lines()).hasSize(1);
@@ -155,10 +160,13 @@ class TokenIT {
 		}
 	}
 
-	/** A token from the sandbox's token endpoint, as another tool would have minted it. */
+	/**
+	 * A token from the sandbox's token endpoint, as another tool would have minted it.
+	 */
 	private static String mintGenesysToken(Sandbox sandbox) throws Exception {
-		String credentials = Base64.getEncoder().encodeToString((sandbox.genesysClient().clientId() + ":"
-				+ sandbox.genesysClient().clientSecret()).getBytes(StandardCharsets.UTF_8));
+		String credentials = Base64.getEncoder()
+			.encodeToString((sandbox.genesysClient().clientId() + ":" + sandbox.genesysClient().clientSecret())
+				.getBytes(StandardCharsets.UTF_8));
 		HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.genesysTokenUri()))
 			.header("Authorization", "Basic " + credentials)
 			.header("Content-Type", "application/x-www-form-urlencoded")

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Runs the packaged jar as a separate process, the way a pipeline step does: arguments, environment
- * variables and a working directory in; exit code, stdout and stderr out.
+ * Runs the packaged jar as a separate process, the way a pipeline step does: arguments,
+ * environment variables and a working directory in; exit code, stdout and stderr out.
  */
 final class Tool {
 
@@ -55,23 +55,29 @@ final class Tool {
 	}
 
 	/**
-	 * Runs the jar with exactly the given ccauth-relevant environment: every GENESYS*, CXONE*,
-	 * CCAUTH*, SPRING* and GITHUB* variable of the test's own environment is removed first.
+	 * Runs the jar with exactly the given ccauth-relevant environment: every GENESYS*,
+	 * CXONE*, CCAUTH*, SPRING* and GITHUB* variable of the test's own environment is
+	 * removed first.
 	 */
 	static Result run(Map<String, String> environment, Path workingDirectory, String... args) {
 		return run(List.of(), environment, workingDirectory, args);
 	}
 
-	/** As {@link #run(Map, Path, String...)}, with options for the child JVM such as {@code -Xmx24m}. */
+	/**
+	 * As {@link #run(Map, Path, String...)}, with options for the child JVM such as
+	 * {@code -Xmx24m}.
+	 */
 	static Result run(List<String> jvmOptions, Map<String, String> environment, Path workingDirectory, String... args) {
 		return start(javaCommand(jvmOptions, args), environment, workingDirectory, args);
 	}
 
 	/**
-	 * Runs the jar in a pseudo-terminal ({@code script} from util-linux), one of stdout and stderr
-	 * redirected to a file inside it: what a developer's terminal gives the tool. The result's stdout and
-	 * stderr are what went to the file and what the terminal showed, whichever way round.
-	 * @param stderrOnTerminal whether stderr stays on the terminal (stdout then goes to the file), or stdout does
+	 * Runs the jar in a pseudo-terminal ({@code script} from util-linux), one of stdout
+	 * and stderr redirected to a file inside it: what a developer's terminal gives the
+	 * tool. The result's stdout and stderr are what went to the file and what the
+	 * terminal showed, whichever way round.
+	 * @param stderrOnTerminal whether stderr stays on the terminal (stdout then goes to
+	 * the file), or stdout does
 	 */
 	static Result runInTerminal(boolean stderrOnTerminal, Map<String, String> environment, Path workingDirectory,
 			String... args) {
@@ -84,7 +90,8 @@ final class Tool {
 		try {
 			String redirected = Files.readString(file, StandardCharsets.UTF_8);
 			String terminal = Files.readString(typescript, StandardCharsets.UTF_8).replace("\r\n", "\n");
-			// script's own header and footer lines ("Script started...") are not written with -q
+			// script's own header and footer lines ("Script started...") are not written
+			// with -q
 			return stderrOnTerminal ? new Result(shown.args(), shown.exitCode(), redirected, terminal)
 					: new Result(shown.args(), shown.exitCode(), terminal, redirected);
 		}
@@ -107,9 +114,11 @@ final class Tool {
 	private static Result start(List<String> command, Map<String, String> environment, Path workingDirectory,
 			String[] args) {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
-		builder.environment().keySet().removeIf((name) -> name.startsWith("GENESYS") || name.startsWith("CXONE")
-				|| name.startsWith("CCAUTH") || name.startsWith("SPRING") || name.startsWith("GITHUB")
-				|| name.startsWith("JAVA_TOOL_OPTIONS") || name.startsWith("JDK_JAVA_OPTIONS"));
+		builder.environment()
+			.keySet()
+			.removeIf((name) -> name.startsWith("GENESYS") || name.startsWith("CXONE") || name.startsWith("CCAUTH")
+					|| name.startsWith("SPRING") || name.startsWith("GITHUB") || name.startsWith("JAVA_TOOL_OPTIONS")
+					|| name.startsWith("JDK_JAVA_OPTIONS"));
 		builder.environment().putAll(environment);
 		try {
 			Path stdout = Files.createTempFile(workingDirectory, "stdout", ".txt");
@@ -138,7 +147,10 @@ final class Tool {
 		return "'" + value.replace("'", "'\\''") + "'";
 	}
 
-	/** GENESYS_* as {@code ccauth-testkit.jar --env-file} writes them: client credentials and the sandbox's endpoints. */
+	/**
+	 * GENESYS_* as {@code ccauth-testkit.jar --env-file} writes them: client credentials
+	 * and the sandbox's endpoints.
+	 */
 	static Map<String, String> genesys(Sandbox sandbox) {
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put("GENESYS_CLIENT_ID", sandbox.genesysClient().clientId());
@@ -159,7 +171,10 @@ final class Tool {
 		return env;
 	}
 
-	/** CXONE_* for the tutorial's client-credentials grant (a gateway), endpoints overridden. */
+	/**
+	 * CXONE_* for the tutorial's client-credentials grant (a gateway), endpoints
+	 * overridden.
+	 */
 	static Map<String, String> cxoneClientCredentials(Sandbox sandbox) {
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put("CXONE_CLIENT_ID", sandbox.cxoneClient().clientId());
@@ -194,7 +209,10 @@ final class Tool {
 		}
 	}
 
-	/** Neither stream shows a credential or token (the token command's stdout is checked on its own). */
+	/**
+	 * Neither stream shows a credential or token (the token command's stdout is checked
+	 * on its own).
+	 */
 	static void assertNoSecrets(Result result, Sandbox sandbox) {
 		assertNoSecretsIn(result.stdout(), result, sandbox);
 		assertNoSecretsIn(result.stderr(), result, sandbox);
@@ -210,7 +228,9 @@ final class Tool {
 
 	/** One clear line (or a few for an invalid configuration), never a stack trace. */
 	static void assertNoStackTrace(Result result) {
-		assertThat(result.stderr()).as(result::toString).doesNotContain("\tat ").doesNotContain("Exception:")
+		assertThat(result.stderr()).as(result::toString)
+			.doesNotContain("\tat ")
+			.doesNotContain("Exception:")
 			.doesNotContain("Caused by");
 	}
 

@@ -20,7 +20,10 @@ import dev.ccauth.testkit.Sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code users} against a standalone sandbox, credentials passed as a pipeline passes them. */
+/**
+ * {@code users} against a standalone sandbox, credentials passed as a pipeline passes
+ * them.
+ */
 class UsersIT {
 
 	@TempDir
@@ -80,7 +83,9 @@ class UsersIT {
 			}
 			assertThat(ids).hasSize(1_000);
 			assertThat(emails).hasSize(1_000);
-			assertThat(sandbox.requestCount(Endpoint.GENESYS_USERS)).isEqualTo(12); // ceil(1000 / 90)
+			assertThat(sandbox.requestCount(Endpoint.GENESYS_USERS)).isEqualTo(12); // ceil(1000
+																					// /
+																					// 90)
 			assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(1);
 			// stderr is not a terminal: no progress line, no note
 			assertThat(result.stderr()).isEmpty();
@@ -102,7 +107,13 @@ class UsersIT {
 				ids.add(user.get("id").asString());
 			}
 			assertThat(ids).hasSize(120);
-			assertThat(sandbox.requestCount(Endpoint.GENESYS_USERS)).isEqualTo(3); // 50 + 50 + 20 of the third
+			assertThat(sandbox.requestCount(Endpoint.GENESYS_USERS)).isEqualTo(3); // 50 +
+																					// 50
+																					// +
+																					// 20
+																					// of
+																					// the
+																					// third
 			assertThat(result.stderr()).isEqualTo("ccauth: 120 of 137 users shown; --all lists every page.\n");
 			Tool.assertNoSecrets(result, sandbox);
 
@@ -110,7 +121,8 @@ class UsersIT {
 			Result small = Tool.run(Tool.genesys(sandbox), this.dir, "users", "--limit", "3", "--format", "csv");
 			assertThat(small.stdoutLines()).hasSize(1 + 3);
 			assertThat(sandbox.recentRequests()).filteredOn((request) -> request.endpoint() == Endpoint.GENESYS_USERS)
-				.singleElement().satisfies((request) -> assertThat(request.query()).contains("pageSize=3"));
+				.singleElement()
+				.satisfies((request) -> assertThat(request.query()).contains("pageSize=3"));
 		}
 	}
 
@@ -122,9 +134,11 @@ class UsersIT {
 			Result terminal = Tool.runInTerminal(true, Tool.genesys(sandbox), this.dir, args);
 			assertThat(terminal.exitCode()).as(terminal::toString).isZero();
 			assertThat(terminal.stdoutLines()).hasSize(1 + 137).doesNotContain("users: ");
-			assertThat(terminal.stderr()).contains("users: 40 of 137, page 1 of 4...\r", "users: 120 of 137, page 3 of 4...");
+			assertThat(terminal.stderr()).contains("users: 40 of 137, page 1 of 4...\r",
+					"users: 120 of 137, page 3 of 4...");
 
-			// stdout on the terminal, stderr to a file: a log, so no progress (System.console() said otherwise)
+			// stdout on the terminal, stderr to a file: a log, so no progress
+			// (System.console() said otherwise)
 			Result logged = Tool.runInTerminal(false, Tool.genesys(sandbox), this.dir, args);
 			assertThat(logged.exitCode()).as(logged::toString).isZero();
 			assertThat(logged.stderr()).isEmpty();
@@ -148,7 +162,8 @@ class UsersIT {
 
 	@Test
 	void streamsAHundredThousandUsersThroughASmallHeap() {
-		// holding the directory would take some 25 MB of users: the listing must stream page by page
+		// holding the directory would take some 25 MB of users: the listing must stream
+		// page by page
 		try (Sandbox sandbox = Sandbox.builder().users(100_000).start()) {
 			Result result = Tool.run(List.of("-Xmx24m"), Tool.genesys(sandbox), this.dir, "users", "--all",
 					"--page-size", "500", "--format", "json");
@@ -168,7 +183,9 @@ class UsersIT {
 			assertThat(result.exitCode()).as(result::toString).isEqualTo(3);
 			assertThat(result.stdout()).isEmpty();
 			assertThat(result.stderr().lines()).as(result::toString).hasSize(1);
-			assertThat(result.stderr()).startsWith("ccauth: ").contains("genesys/default").contains("401")
+			assertThat(result.stderr()).startsWith("ccauth: ")
+				.contains("genesys/default")
+				.contains("401")
 				.doesNotContain("not-the-secret");
 			Tool.assertNoStackTrace(result);
 			Tool.assertNoSecrets(result, sandbox);
@@ -192,8 +209,8 @@ class UsersIT {
 	void serverErrorsExitWith1() {
 		try (Sandbox sandbox = Sandbox.start()) {
 			sandbox.failNext(Endpoint.GENESYS_USERS, 5, 503);
-			Result result = Tool.run(Tool.env(Tool.genesys(sandbox), Tool.noRetries()), this.dir, "users",
-					"--format", "json");
+			Result result = Tool.run(Tool.env(Tool.genesys(sandbox), Tool.noRetries()), this.dir, "users", "--format",
+					"json");
 			assertThat(result.exitCode()).as(result::toString).isEqualTo(1);
 			assertThat(result.stderr()).startsWith("ccauth: ").contains("503");
 			assertThat(result.stderr().lines()).hasSize(1);
@@ -243,14 +260,15 @@ class UsersIT {
 		assertThat(result.exitCode()).as(result::toString).isEqualTo(2);
 		assertThat(result.stdout()).isEmpty();
 		assertThat(result.stderr()).startsWith("ccauth: No Genesys Cloud credentials")
-			.contains("GENESYS_CLIENT_ID", "GENESYS_CLIENT_SECRET", "GENESYS_REGION", "GENESYS_ACCESS_TOKEN", "--sandbox");
+			.contains("GENESYS_CLIENT_ID", "GENESYS_CLIENT_SECRET", "GENESYS_REGION", "GENESYS_ACCESS_TOKEN",
+					"--sandbox");
 		Tool.assertNoStackTrace(result);
 	}
 
 	@Test
 	void invalidConfigurationExitsWith2WithProblemsAndFixes() {
-		Result result = Tool.run(Map.of("GENESYS_CLIENT_ID", "only-the-id", "GENESYS_REGION", "mars-north-1"),
-				this.dir, "users");
+		Result result = Tool.run(Map.of("GENESYS_CLIENT_ID", "only-the-id", "GENESYS_REGION", "mars-north-1"), this.dir,
+				"users");
 		assertThat(result.exitCode()).as(result::toString).isEqualTo(2);
 		assertThat(result.stderr()).startsWith("ccauth: the configuration is invalid:")
 			.contains("ccauth.genesys.default.client-secret: is missing.")
@@ -262,12 +280,14 @@ class UsersIT {
 				"--spring.config.location=optional:file:./absent.yml");
 		assertThat(unreadable.exitCode()).as(unreadable::toString).isEqualTo(2);
 		assertThat(unreadable.stderr()).startsWith("ccauth: the configuration is invalid: ")
-			.contains("ccauth.retry").contains("often");
+			.contains("ccauth.retry")
+			.contains("often");
 		assertThat(unreadable.stderr().lines()).hasSize(1);
 
 		Result missingFile = Tool.run(Map.of(), this.dir, "users", "--spring.config.location=file:./absent.yml");
 		assertThat(missingFile.exitCode()).as(missingFile::toString).isEqualTo(2);
-		assertThat(missingFile.stderr()).startsWith("ccauth: the configuration cannot be read: ").contains("absent.yml");
+		assertThat(missingFile.stderr()).startsWith("ccauth: the configuration cannot be read: ")
+			.contains("absent.yml");
 	}
 
 }

@@ -12,8 +12,8 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 
 /**
  * The blocking (servlet stack) stores of authorized clients with ccauth listening: see
- * {@link ReactiveAuthorizedClientStores}. Spring's {@code OAuth2ClientHttpRequestInterceptor}
- * removes through them on a 401 when given
+ * {@link ReactiveAuthorizedClientStores}. Spring's
+ * {@code OAuth2ClientHttpRequestInterceptor} removes through them on a 401 when given
  * {@code OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(repository or service)}.
  */
 final class AuthorizedClientStores {

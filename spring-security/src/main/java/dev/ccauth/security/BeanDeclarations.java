@@ -10,10 +10,11 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 
 /**
- * Whether a bean may be replaced by a stand-in of the same interface: only when it is declared as
- * that interface (as Spring Security's own default manager and Boot's OAuth2 client beans are). A
- * stand-in for a bean declared as its class would break injection by that class, so such a bean is
- * left as it is, with a line in the log saying how to change that.
+ * Whether a bean may be replaced by a stand-in of the same interface: only when it is
+ * declared as that interface (as Spring Security's own default manager and Boot's OAuth2
+ * client beans are). A stand-in for a bean declared as its class would break injection by
+ * that class, so such a bean is left as it is, with a line in the log saying how to
+ * change that.
  */
 final class BeanDeclarations {
 
@@ -30,9 +31,10 @@ final class BeanDeclarations {
 		if (declared == null || declared == type) {
 			return true;
 		}
-		logger.info("{} bean '{}' is declared as {}: ccauth leaves it as it is. Declare it as {} for ccauth's "
-				+ "Spring Security bridge to take part.", type.getSimpleName(), beanName, declared.getName(),
-				type.getName());
+		logger.info(
+				"{} bean '{}' is declared as {}: ccauth leaves it as it is. Declare it as {} for ccauth's "
+						+ "Spring Security bridge to take part.",
+				type.getSimpleName(), beanName, declared.getName(), type.getName());
 		return false;
 	}
 

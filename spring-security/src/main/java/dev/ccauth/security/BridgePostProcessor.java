@@ -15,9 +15,10 @@ import org.springframework.security.oauth2.client.web.server.ServerOAuth2Authori
 import org.springframework.util.ClassUtils;
 
 /**
- * Puts ccauth in front of the application's authorized client managers, and listens to its
- * authorized client stores for the removals Spring's authorization failure handler makes on a 401.
- * Only beans declared as the Spring Security interface are stood in for ({@link BeanDeclarations}).
+ * Puts ccauth in front of the application's authorized client managers, and listens to
+ * its authorized client stores for the removals Spring's authorization failure handler
+ * makes on a 401. Only beans declared as the Spring Security interface are stood in for
+ * ({@link BeanDeclarations}).
  */
 final class BridgePostProcessor implements BeanPostProcessor, BeanFactoryAware {
 
@@ -70,7 +71,10 @@ final class BridgePostProcessor implements BeanPostProcessor, BeanFactoryAware {
 		return this.declarations.declaredAs(beanName, type);
 	}
 
-	/** The bridge, looked up once on first use (it may be created after the beans it stands in front of). */
+	/**
+	 * The bridge, looked up once on first use (it may be created after the beans it
+	 * stands in front of).
+	 */
 	Supplier<SpringSecurityBridge> memoized() {
 		return new Supplier<>() {
 
@@ -89,7 +93,10 @@ final class BridgePostProcessor implements BeanPostProcessor, BeanFactoryAware {
 		};
 	}
 
-	/** The servlet API's repository, in a class of its own so that it loads only with the servlet API. */
+	/**
+	 * The servlet API's repository, in a class of its own so that it loads only with the
+	 * servlet API.
+	 */
 	static final class ServletStores {
 
 		private ServletStores() {

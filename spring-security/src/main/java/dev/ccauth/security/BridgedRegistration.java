@@ -15,16 +15,17 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2Error;
 
 /**
- * One Spring Security registration whose tokens come from a ccauth {@link TokenSource}: one token
- * for the registration whatever the principal (Spring keys authorized clients by principal, which
- * would make one token per end user), handed to Spring as an {@link OAuth2AuthorizedClient}.
+ * One Spring Security registration whose tokens come from a ccauth {@link TokenSource}:
+ * one token for the registration whatever the principal (Spring keys authorized clients
+ * by principal, which would make one token per end user), handed to Spring as an
+ * {@link OAuth2AuthorizedClient}.
  */
 final class BridgedRegistration {
 
 	/**
-	 * After a token was dropped on a 401, further 401s within this time are taken as late answers to
-	 * requests that still carried the dropped token: Spring's failure handler does not say which
-	 * token was refused.
+	 * After a token was dropped on a 401, further 401s within this time are taken as late
+	 * answers to requests that still carried the dropped token: Spring's failure handler
+	 * does not say which token was refused.
 	 */
 	static final long REFUSAL_GUARD_NANOS = 1_000_000_000L;
 
@@ -36,7 +37,10 @@ final class BridgedRegistration {
 
 	private final AtomicLong lastDrop = new AtomicLong(System.nanoTime() - 2 * REFUSAL_GUARD_NANOS);
 
-	/** The last client handed out; a call with the same token and principal gets the same object. */
+	/**
+	 * The last client handed out; a call with the same token and principal gets the same
+	 * object.
+	 */
 	private volatile Issued issued;
 
 	BridgedRegistration(ClientRegistration clientRegistration, TokenSource tokens, Messages messages) {
@@ -58,17 +62,21 @@ final class BridgedRegistration {
 	}
 
 	/**
-	 * The authorized client for a call, without waiting when a valid token is held (renewal starts in
-	 * the background when due); {@code null} when the caller must wait for {@link #client}.
-	 * @param given the client the caller already holds (Spring authorizes twice per request), or
-	 * {@code null}
+	 * The authorized client for a call, without waiting when a valid token is held
+	 * (renewal starts in the background when due); {@code null} when the caller must wait
+	 * for {@link #client}.
+	 * @param given the client the caller already holds (Spring authorizes twice per
+	 * request), or {@code null}
 	 */
 	OAuth2AuthorizedClient usableClient(OAuth2AuthorizedClient given, String principalName) {
 		AccessToken token = this.tokens.usableToken();
 		return (token != null) ? client(token, given, principalName) : null;
 	}
 
-	/** The authorized client for a call, once a token is there (one request however many wait). */
+	/**
+	 * The authorized client for a call, once a token is there (one request however many
+	 * wait).
+	 */
 	Mono<OAuth2AuthorizedClient> client(OAuth2AuthorizedClient given, String principalName) {
 		return this.tokens.token()
 			.map((token) -> client(token, given, principalName))
@@ -90,9 +98,10 @@ final class BridgedRegistration {
 	}
 
 	/**
-	 * The API refused a token of this registration (Spring's authorization failure handler removed
-	 * the authorized client): the token in use is dropped, compare-and-invalidate, so that the next
-	 * call gets a new one, however many calls were refused with it.
+	 * The API refused a token of this registration (Spring's authorization failure
+	 * handler removed the authorized client): the token in use is dropped,
+	 * compare-and-invalidate, so that the next call gets a new one, however many calls
+	 * were refused with it.
 	 * @return whether a token was dropped
 	 */
 	boolean refused() {
@@ -133,12 +142,14 @@ final class BridgedRegistration {
 				token.scopes());
 	}
 
-	/** ccauth's failure as Spring's, with ccauth's typed exception (and its hint) as the cause. */
+	/**
+	 * ccauth's failure as Spring's, with ccauth's typed exception (and its hint) as the
+	 * cause.
+	 */
 	ClientAuthorizationException authorizationFailure(ContactCenterException failure) {
 		String code = failure.errorCode().orElse("token_request_failed");
-		return new ClientAuthorizationException(
-				new OAuth2Error(code, failure.errorDescription().orElse(null), null), id(),
-				this.messages.of(failure), failure);
+		return new ClientAuthorizationException(new OAuth2Error(code, failure.errorDescription().orElse(null), null),
+				id(), this.messages.of(failure), failure);
 	}
 
 	@Override

@@ -35,13 +35,14 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 
 /**
- * Gives Spring Security's OAuth2 client ccauth's token engine: every authorized client manager
- * bean gets ccauth in front of it for the application's {@code client_credentials} and
- * {@code password} registrations, and the authorized client stores tell ccauth when Spring's
- * failure handler removes a client after a 401. With
- * {@code ccauth.spring-security.expose-registrations=true}, ccauth's own registrations are
- * published as Spring Security registrations too. Nothing here configures the application's own
- * security: no filter chain, no login, no {@code spring.security.*} property.
+ * Gives Spring Security's OAuth2 client ccauth's token engine: every authorized client
+ * manager bean gets ccauth in front of it for the application's
+ * {@code client_credentials} and {@code password} registrations, and the authorized
+ * client stores tell ccauth when Spring's failure handler removes a client after a 401.
+ * With {@code ccauth.spring-security.expose-registrations=true}, ccauth's own
+ * registrations are published as Spring Security registrations too. Nothing here
+ * configures the application's own security: no filter chain, no login, no
+ * {@code spring.security.*} property.
  */
 @AutoConfiguration(after = CcauthAutoConfiguration.class, afterName = {
 		"org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",
@@ -85,8 +86,8 @@ public final class CcauthSpringSecurityAutoConfiguration {
 		blocking.orderedStream().forEach((repository) -> listed(repository, known));
 		reactive.orderedStream().forEach((repository) -> listed(repository, known));
 		ExposedRegistrations exposedRegistrations = exposed.getIfAvailable();
-		return new SpringSecurityBridge(known,
-				(exposedRegistrations != null) ? exposedRegistrations.all() : List.of(), sources, (id) -> {
+		return new SpringSecurityBridge(known, (exposedRegistrations != null) ? exposedRegistrations.all() : List.of(),
+				sources, (id) -> {
 					ClientRegistrationRepository repository = blocking.getIfUnique();
 					return (repository != null) ? repository.findByRegistrationId(id) : null;
 				}, (id) -> {
@@ -95,7 +96,9 @@ public final class CcauthSpringSecurityAutoConfiguration {
 				});
 	}
 
-	/** The registrations of a repository that can list them (Boot's in-memory ones can). */
+	/**
+	 * The registrations of a repository that can list them (Boot's in-memory ones can).
+	 */
 	private static void listed(Object repository, List<ClientRegistration> known) {
 		if (repository instanceof Iterable<?> registrations) {
 			for (Object registration : registrations) {
@@ -126,10 +129,11 @@ public final class CcauthSpringSecurityAutoConfiguration {
 	}
 
 	/**
-	 * A reactive (or non-web) application without client registrations of its own: a manager
-	 * serving ccauth's exposed registrations (for {@code @RegisteredOAuth2AuthorizedClient}, the
-	 * exchange filter function, HTTP service groups). No client registration repository bean: Spring
-	 * Security's default WebFlux filter chain switches to OAuth2 login when one appears.
+	 * A reactive (or non-web) application without client registrations of its own: a
+	 * manager serving ccauth's exposed registrations (for
+	 * {@code @RegisteredOAuth2AuthorizedClient}, the exchange filter function, HTTP
+	 * service groups). No client registration repository bean: Spring Security's default
+	 * WebFlux filter chain switches to OAuth2 login when one appears.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty("ccauth.spring-security.expose-registrations")
@@ -142,17 +146,18 @@ public final class CcauthSpringSecurityAutoConfiguration {
 		@ConditionalOnMissingBean
 		ReactiveOAuth2AuthorizedClientManager ccauthReactiveAuthorizedClientManager(
 				ObjectProvider<SpringSecurityBridge> bridge) {
-			return new ReactiveManagerBridge((request) -> Mono.error(
-					() -> new IllegalArgumentException("Could not find ClientRegistration with id '"
-							+ request.getClientRegistrationId() + "'")),
+			return new ReactiveManagerBridge(
+					(request) -> Mono.error(() -> new IllegalArgumentException(
+							"Could not find ClientRegistration with id '" + request.getClientRegistrationId() + "'")),
 					bridge::getObject);
 		}
 
 	}
 
 	/**
-	 * A servlet (or non-web) application without client registrations of its own: a manager serving
-	 * ccauth's exposed registrations. No client registration repository bean, as for WebFlux.
+	 * A servlet (or non-web) application without client registrations of its own: a
+	 * manager serving ccauth's exposed registrations. No client registration repository
+	 * bean, as for WebFlux.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty("ccauth.spring-security.expose-registrations")

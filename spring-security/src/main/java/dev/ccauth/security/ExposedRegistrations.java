@@ -20,9 +20,10 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 
 /**
  * ccauth's own registrations as Spring Security {@link ClientRegistration}s, named
- * {@code <platform>-<name>} ({@code genesys-prod}, {@code cxone-main}), served by their ccauth
- * token sources (the same ones their WebClients use). They carry no client secret: ccauth serves
- * their tokens, and {@link ClientRegistration#toString()} prints the secret it holds.
+ * {@code <platform>-<name>} ({@code genesys-prod}, {@code cxone-main}), served by their
+ * ccauth token sources (the same ones their WebClients use). They carry no client secret:
+ * ccauth serves their tokens, and {@link ClientRegistration#toString()} prints the secret
+ * it holds.
  */
 final class ExposedRegistrations implements Iterable<BridgedRegistration> {
 
@@ -41,7 +42,8 @@ final class ExposedRegistrations implements Iterable<BridgedRegistration> {
 			ClientRegistration clientRegistration = ClientRegistration.withRegistrationId(id)
 				.clientId(registration.client().clientId())
 				.clientAuthenticationMethod((registration.client().authentication() == ClientAuthentication.POST)
-						? ClientAuthenticationMethod.CLIENT_SECRET_POST : ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+						? ClientAuthenticationMethod.CLIENT_SECRET_POST
+						: ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 				.authorizationGrantType("access-key".equals(registration.details().grant())
 						? SpringRegistrationMapper.PASSWORD : AuthorizationGrantType.CLIENT_CREDENTIALS)
 				.tokenUri((registration.tokenUri() != null) ? registration.tokenUri().toString() : null)
@@ -55,7 +57,8 @@ final class ExposedRegistrations implements Iterable<BridgedRegistration> {
 
 	List<ClientRegistration> clientRegistrations() {
 		List<ClientRegistration> clientRegistrations = new ArrayList<>();
-		this.registrations.values().forEach((registration) -> clientRegistrations.add(registration.clientRegistration()));
+		this.registrations.values()
+			.forEach((registration) -> clientRegistrations.add(registration.clientRegistration()));
 		return clientRegistrations;
 	}
 
@@ -74,11 +77,15 @@ final class ExposedRegistrations implements Iterable<BridgedRegistration> {
 		return all().iterator();
 	}
 
-	/** The application's registrations followed by ccauth's, those of the same id left out. */
+	/**
+	 * The application's registrations followed by ccauth's, those of the same id left
+	 * out.
+	 */
 	List<ClientRegistration> joinedWith(Iterable<ClientRegistration> own) {
 		Map<String, ClientRegistration> joined = new LinkedHashMap<>();
 		own.forEach((registration) -> joined.put(registration.getRegistrationId(), registration));
-		clientRegistrations().forEach((registration) -> joined.putIfAbsent(registration.getRegistrationId(), registration));
+		clientRegistrations()
+			.forEach((registration) -> joined.putIfAbsent(registration.getRegistrationId(), registration));
 		return new ArrayList<>(joined.values());
 	}
 

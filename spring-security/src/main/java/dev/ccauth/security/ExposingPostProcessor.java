@@ -14,10 +14,11 @@ import org.springframework.security.oauth2.client.registration.InMemoryReactiveC
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 
 /**
- * Adds ccauth's exposed registrations to the application's client registration repositories. An
- * in-memory repository (Boot's) is replaced by one of the same class holding the application's
- * registrations followed by ccauth's; a repository declared as the Spring Security interface finds
- * ccauth's after its own. The application's registrations win over ccauth's of the same id.
+ * Adds ccauth's exposed registrations to the application's client registration
+ * repositories. An in-memory repository (Boot's) is replaced by one of the same class
+ * holding the application's registrations followed by ccauth's; a repository declared as
+ * the Spring Security interface finds ccauth's after its own. The application's
+ * registrations win over ccauth's of the same id.
  */
 final class ExposingPostProcessor implements BeanPostProcessor, BeanFactoryAware {
 

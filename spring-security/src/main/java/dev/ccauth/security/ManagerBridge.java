@@ -8,9 +8,10 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 
 /**
- * A blocking (servlet stack) authorized client manager with ccauth in front: the registrations
- * ccauth serves get their token from its token source, every other registration goes to the
- * manager. See {@link ReactiveManagerBridge} for why the bridge sits in front of the manager.
+ * A blocking (servlet stack) authorized client manager with ccauth in front: the
+ * registrations ccauth serves get their token from its token source, every other
+ * registration goes to the manager. See {@link ReactiveManagerBridge} for why the bridge
+ * sits in front of the manager.
  */
 final class ManagerBridge implements OAuth2AuthorizedClientManager {
 

@@ -4,11 +4,11 @@ import dev.ccauth.ContactCenterException;
 import dev.ccauth.config.RegistrationId;
 
 /**
- * The message of a failure as the application should read it. ccauth's hints name ccauth's own
- * properties ({@code ccauth.cxone.<name>.client-id}); for a Spring Security registration they are
- * renamed to where its settings really are: the client in
- * {@code spring.security.oauth2.client.registration.<id>}, the access key and the token settings
- * in {@code ccauth.spring-security.registration.<id>}.
+ * The message of a failure as the application should read it. ccauth's hints name
+ * ccauth's own properties ({@code ccauth.cxone.<name>.client-id}); for a Spring Security
+ * registration they are renamed to where its settings really are: the client in
+ * {@code spring.security.oauth2.client.registration.<id>}, the access key and the token
+ * settings in {@code ccauth.spring-security.registration.<id>}.
  */
 final class Messages {
 
@@ -26,7 +26,10 @@ final class Messages {
 		return new Messages(springId, ccauthId.propertyPrefix());
 	}
 
-	/** For a ccauth registration exposed to Spring Security: its hints already name its properties. */
+	/**
+	 * For a ccauth registration exposed to Spring Security: its hints already name its
+	 * properties.
+	 */
 	static Messages forCcauthRegistration(String springId) {
 		return new Messages(springId, null);
 	}

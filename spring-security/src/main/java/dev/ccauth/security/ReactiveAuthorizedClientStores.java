@@ -11,10 +11,11 @@ import org.springframework.security.oauth2.client.web.server.ServerOAuth2Authori
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The reactive stores of authorized clients with ccauth listening: Spring's authorization failure
- * handler removes the authorized client from them on a 401
- * ({@code RemoveAuthorizedClientReactiveOAuth2AuthorizationFailureHandler}), which is where the
- * bridge learns that the API refused the token. Everything else is the store's own behaviour.
+ * The reactive stores of authorized clients with ccauth listening: Spring's authorization
+ * failure handler removes the authorized client from them on a 401
+ * ({@code RemoveAuthorizedClientReactiveOAuth2AuthorizationFailureHandler}), which is
+ * where the bridge learns that the API refused the token. Everything else is the store's
+ * own behaviour.
  */
 final class ReactiveAuthorizedClientStores {
 

@@ -10,10 +10,11 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 
 /**
- * A reactive authorized client manager with ccauth in front: the registrations ccauth serves get
- * their token from its token source (the manager's repository and provider are not involved), every
- * other registration goes to the manager. Spring Security's default manager would run its own
- * client-credentials provider before any provider bean, so the bridge sits in front of the manager.
+ * A reactive authorized client manager with ccauth in front: the registrations ccauth
+ * serves get their token from its token source (the manager's repository and provider are
+ * not involved), every other registration goes to the manager. Spring Security's default
+ * manager would run its own client-credentials provider before any provider bean, so the
+ * bridge sits in front of the manager.
  */
 final class ReactiveManagerBridge implements ReactiveOAuth2AuthorizedClientManager {
 

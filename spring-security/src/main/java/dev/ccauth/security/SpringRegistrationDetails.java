@@ -12,13 +12,13 @@ import dev.ccauth.token.TokenGrant;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The part of a Spring Security registration that ccauth's generic layers need, when it is not a
- * CXone tenant: its grant (client credentials, or a password grant with an access key) and where
- * it is configured. Its token endpoint is the registration's own.
+ * The part of a Spring Security registration that ccauth's generic layers need, when it
+ * is not a CXone tenant: its grant (client credentials, or a password grant with an
+ * access key) and where it is configured. Its token endpoint is the registration's own.
  *
  * @param springId the Spring Security registration id
- * @param username the password grant's username (access key id), or {@code null} for client
- * credentials
+ * @param username the password grant's username (access key id), or {@code null} for
+ * client credentials
  * @param password the password grant's password (access key secret), or {@code null}
  */
 record SpringRegistrationDetails(String springId, String username, Secret password) implements PlatformDetails {
@@ -43,7 +43,9 @@ record SpringRegistrationDetails(String springId, String username, Secret passwo
 		return (this.password != null) ? List.of(this.password) : List.of();
 	}
 
-	/** The endpoints of a registration with these details: its token URI, no API base URL. */
+	/**
+	 * The endpoints of a registration with these details: its token URI, no API base URL.
+	 */
 	static PlatformEndpoints endpoints(Registration registration, WebClient webClient) {
 		SpringRegistrationDetails details = (SpringRegistrationDetails) registration.details();
 		return PlatformEndpoints.known(details.new Grant(), registration.tokenUri(), null);

@@ -25,10 +25,10 @@ import org.springframework.util.StringUtils;
 
 /**
  * Decides which Spring Security registrations ccauth serves and turns each into a ccauth
- * {@link Registration}: client credentials and password grants with the client secret in a Basic
- * header or the form; a password registration whose provider's issuer is a CXone issuer becomes a
- * CXone access-key registration with the token endpoint discovered from the issuer. Everything
- * else is left to Spring Security, with the reason.
+ * {@link Registration}: client credentials and password grants with the client secret in
+ * a Basic header or the form; a password registration whose provider's issuer is a CXone
+ * issuer becomes a CXone access-key registration with the token endpoint discovered from
+ * the issuer. Everything else is left to Spring Security, with the reason.
  */
 final class SpringRegistrationMapper {
 
@@ -55,9 +55,9 @@ final class SpringRegistrationMapper {
 	}
 
 	/**
-	 * The ccauth registration of a Spring Security registration, or why ccauth leaves it to Spring
-	 * Security. Problems that make it unusable (a password registration without an access key) go
-	 * to {@code problems}.
+	 * The ccauth registration of a Spring Security registration, or why ccauth leaves it
+	 * to Spring Security. Problems that make it unusable (a password registration without
+	 * an access key) go to {@code problems}.
 	 */
 	Mapping map(ClientRegistration spring, RegistrationProblems problems) {
 		String id = spring.getRegistrationId();
@@ -103,7 +103,8 @@ final class SpringRegistrationMapper {
 		String issuer = (spring.getProviderDetails().getIssuerUri() != null)
 				? normalized(spring.getProviderDetails().getIssuerUri()) : null;
 		if (password && issuer != null && this.cxoneIssuers.contains(issuer)) {
-			return cxone(spring, settings, authentication, clientSecret, accessKeyId, accessKeySecret, issuer, problems);
+			return cxone(spring, settings, authentication, clientSecret, accessKeyId, accessKeySecret, issuer,
+					problems);
 		}
 		URI tokenUri = tokenUri(spring.getProviderDetails().getTokenUri());
 		if (tokenUri == null) {
@@ -120,17 +121,21 @@ final class SpringRegistrationMapper {
 			.scopes(scopes(spring))
 			.tokenUri(tokenUri)
 			.sslBundle(RegistrationProblems.trimmed(settings.sslBundle()));
-		return Mapping.served(this.defaults.applyTo(builder, settings.token(), settings.retry(), settings.http()).build());
+		return Mapping
+			.served(this.defaults.applyTo(builder, settings.token(), settings.retry(), settings.http()).build());
 	}
 
-	/** A CXone tenant's access key, through ccauth's CXone platform: the same discovery and checks. */
+	/**
+	 * A CXone tenant's access key, through ccauth's CXone platform: the same discovery
+	 * and checks.
+	 */
 	private Mapping cxone(ClientRegistration spring, SpringSecurityBridgeProperties.Registration settings,
 			ClientAuthentication authentication, Secret clientSecret, String accessKeyId, Secret accessKeySecret,
 			String issuer, RegistrationProblems problems) {
 		CxoneRegistrationProperties cxone = new CxoneRegistrationProperties(CxoneGrant.ACCESS_KEY, null,
 				spring.getClientId(), clientSecret.reveal(), accessKeyId, accessKeySecret.reveal(), issuer,
-				settings.tenantId(), scopes(spring), null, null, authentication, null,
-				settings.sslBundle(), settings.token(), settings.retry(), settings.http());
+				settings.tenantId(), scopes(spring), null, null, authentication, null, settings.sslBundle(),
+				settings.token(), settings.retry(), settings.http());
 		// every value was checked above under the Spring and bridge property names
 		RegistrationProblems scratch = new RegistrationProblems((name) -> null);
 		Registration registration = CxonePlatform.resolve(spring.getRegistrationId(), cxone, this.defaults, scratch);

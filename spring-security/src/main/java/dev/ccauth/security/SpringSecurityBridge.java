@@ -27,14 +27,16 @@ import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClient
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 
 /**
- * The Spring Security registrations whose tokens ccauth serves, each with its {@link TokenSource}:
- * every {@code client_credentials} and {@code password} registration of the application's client
- * registration repositories (unless it uses a client authentication ccauth does not speak, or is
- * switched off), and, with {@code ccauth.spring-security.expose-registrations}, ccauth's own
- * registrations under the ids {@code genesys-prod}, {@code cxone-main}.
+ * The Spring Security registrations whose tokens ccauth serves, each with its
+ * {@link TokenSource}: every {@code client_credentials} and {@code password} registration
+ * of the application's client registration repositories (unless it uses a client
+ * authentication ccauth does not speak, or is switched off), and, with
+ * {@code ccauth.spring-security.expose-registrations}, ccauth's own registrations under
+ * the ids {@code genesys-prod}, {@code cxone-main}.
  * <p>
- * The auto-configuration puts it in front of every authorized client manager bean; an application
- * that builds a manager outside the bean factory passes it through {@link #bridge} itself.
+ * The auto-configuration puts it in front of every authorized client manager bean; an
+ * application that builds a manager outside the bean factory passes it through
+ * {@link #bridge} itself.
  */
 public final class SpringSecurityBridge {
 
@@ -52,10 +54,11 @@ public final class SpringSecurityBridge {
 
 	/**
 	 * @param known the registrations of the application's repositories that can be listed
-	 * @param exposed ccauth's own registrations published to Spring Security, with their sources
+	 * @param exposed ccauth's own registrations published to Spring Security, with their
+	 * sources
 	 * @param sources makes a token source for a Spring Security registration
-	 * @param lookup finds a registration that could not be listed (blocking repositories), or
-	 * returns {@code null}
+	 * @param lookup finds a registration that could not be listed (blocking
+	 * repositories), or returns {@code null}
 	 * @param reactiveLookup the same for reactive repositories
 	 */
 	SpringSecurityBridge(List<ClientRegistration> known, List<BridgedRegistration> exposed, Sources sources,
@@ -75,7 +78,8 @@ public final class SpringSecurityBridge {
 			.forEach((id, served) -> this.registrations.put(id, Optional.ofNullable(served)));
 		for (BridgedRegistration registration : exposed) {
 			if (this.registrations.containsKey(registration.id())) {
-				logger.warn("ccauth registration {} is not exposed as Spring Security registration {}: the application has a registration of that id",
+				logger.warn(
+						"ccauth registration {} is not exposed as Spring Security registration {}: the application has a registration of that id",
 						registration.tokens().registration(), registration.id());
 				continue;
 			}
@@ -83,7 +87,10 @@ public final class SpringSecurityBridge {
 		}
 	}
 
-	/** The ids of the Spring Security registrations whose tokens ccauth serves (known so far). */
+	/**
+	 * The ids of the Spring Security registrations whose tokens ccauth serves (known so
+	 * far).
+	 */
 	public Set<String> registrationIds() {
 		Set<String> ids = new LinkedHashSet<>();
 		this.registrations.forEach((id, served) -> served.ifPresent((registration) -> ids.add(id)));
@@ -96,22 +103,25 @@ public final class SpringSecurityBridge {
 	}
 
 	/**
-	 * The manager with ccauth's token engine in front of it for the registrations ccauth serves;
-	 * every other registration goes to the manager as before.
+	 * The manager with ccauth's token engine in front of it for the registrations ccauth
+	 * serves; every other registration goes to the manager as before.
 	 */
 	public ReactiveOAuth2AuthorizedClientManager bridge(ReactiveOAuth2AuthorizedClientManager manager) {
 		return (manager instanceof ReactiveManagerBridge) ? manager : new ReactiveManagerBridge(manager, () -> this);
 	}
 
 	/**
-	 * The manager with ccauth's token engine in front of it for the registrations ccauth serves;
-	 * every other registration goes to the manager as before.
+	 * The manager with ccauth's token engine in front of it for the registrations ccauth
+	 * serves; every other registration goes to the manager as before.
 	 */
 	public OAuth2AuthorizedClientManager bridge(OAuth2AuthorizedClientManager manager) {
 		return (manager instanceof ManagerBridge) ? manager : new ManagerBridge(manager, () -> this);
 	}
 
-	/** The registration if ccauth serves it, looked up (blocking) if it was not listed at startup. */
+	/**
+	 * The registration if ccauth serves it, looked up (blocking) if it was not listed at
+	 * startup.
+	 */
 	Optional<BridgedRegistration> served(String id) {
 		Optional<BridgedRegistration> served = this.registrations.get(id);
 		if (served != null) {
@@ -121,7 +131,10 @@ public final class SpringSecurityBridge {
 		return (registration != null) ? remember(registration) : NOT_SERVED;
 	}
 
-	/** The registration if ccauth serves it, or {@code null} when it must be looked up reactively. */
+	/**
+	 * The registration if ccauth serves it, or {@code null} when it must be looked up
+	 * reactively.
+	 */
 	Optional<BridgedRegistration> servedIfKnown(String id) {
 		return this.registrations.get(id);
 	}
@@ -153,7 +166,10 @@ public final class SpringSecurityBridge {
 		return "SpringSecurityBridge" + registrationIds();
 	}
 
-	/** Makes the token sources of Spring Security registrations, through ccauth's own clients builder. */
+	/**
+	 * Makes the token sources of Spring Security registrations, through ccauth's own
+	 * clients builder.
+	 */
 	static final class Sources {
 
 		private final SpringRegistrationMapper mapper;
@@ -161,8 +177,8 @@ public final class SpringSecurityBridge {
 		private final Function<ContactCenterRegistrations, ContactCenterClients.Builder> clients;
 
 		/**
-		 * @param clients a builder of ccauth's clients, set up as the application's (SSL bundles,
-		 * retry policies, token client decorators, environment)
+		 * @param clients a builder of ccauth's clients, set up as the application's (SSL
+		 * bundles, retry policies, token client decorators, environment)
 		 */
 		Sources(SpringRegistrationMapper mapper,
 				Function<ContactCenterRegistrations, ContactCenterClients.Builder> clients) {
@@ -171,8 +187,10 @@ public final class SpringSecurityBridge {
 		}
 
 		/**
-		 * The bridged registration of each id, {@code null} for the ones left to Spring Security.
-		 * @throws dev.ccauth.config.InvalidRegistrationException when one cannot work at all
+		 * The bridged registration of each id, {@code null} for the ones left to Spring
+		 * Security.
+		 * @throws dev.ccauth.config.InvalidRegistrationException when one cannot work at
+		 * all
 		 */
 		Map<String, BridgedRegistration> serve(List<ClientRegistration> springRegistrations) {
 			RegistrationProblems problems = new RegistrationProblems((variable) -> null);

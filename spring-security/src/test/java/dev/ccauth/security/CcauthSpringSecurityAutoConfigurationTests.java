@@ -28,21 +28,25 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every condition of the bridge's auto-configuration, and which registrations it serves. */
+/**
+ * Every condition of the bridge's auto-configuration, and which registrations it serves.
+ */
 class CcauthSpringSecurityAutoConfigurationTests {
 
 	private static final String SPRING = "spring.security.oauth2.client.registration.";
 
-	private static final String[] CLIENT_CREDENTIALS = { SPRING + "basic.client-id=id", SPRING + "basic.client-secret=s",
-			SPRING + "basic.authorization-grant-type=client_credentials", SPRING + "basic.provider=idp",
-			SPRING + "post.client-id=id", SPRING + "post.client-secret=s",
+	private static final String[] CLIENT_CREDENTIALS = { SPRING + "basic.client-id=id",
+			SPRING + "basic.client-secret=s", SPRING + "basic.authorization-grant-type=client_credentials",
+			SPRING + "basic.provider=idp", SPRING + "post.client-id=id", SPRING + "post.client-secret=s",
 			SPRING + "post.authorization-grant-type=client_credentials",
 			SPRING + "post.client-authentication-method=client_secret_post", SPRING + "post.provider=idp",
 			"spring.security.oauth2.client.provider.idp.token-uri=https://login.example.com/oauth/token" };
 
 	private static final String[] CCAUTH = { "ccauth.genesys.prod.client-id=a", "ccauth.genesys.prod.client-secret=b" };
 
-	/** Boot's OAuth2 client auto-configurations of both stacks, ccauth's and the module's. */
+	/**
+	 * Boot's OAuth2 client auto-configurations of both stacks, ccauth's and the module's.
+	 */
 	private static final AutoConfigurations ALL = AutoConfigurations.of(ReactiveOAuth2ClientAutoConfiguration.class,
 			OAuth2ClientAutoConfiguration.class, WebClientAutoConfiguration.class, SslAutoConfiguration.class,
 			CcauthAutoConfiguration.class, CcauthSpringSecurityAutoConfiguration.class);
@@ -118,7 +122,8 @@ class CcauthSpringSecurityAutoConfigurationTests {
 			.withPropertyValues("ccauth.spring-security.enabled=false")
 			.withUserConfiguration(Managers.class)
 			.run((context) -> {
-				assertThat(context).doesNotHaveBean(SpringSecurityBridge.class).doesNotHaveBean(BridgePostProcessor.class);
+				assertThat(context).doesNotHaveBean(SpringSecurityBridge.class)
+					.doesNotHaveBean(BridgePostProcessor.class);
 				assertThat(context.getBean("reactiveManager")).isNotInstanceOf(ReactiveManagerBridge.class);
 			});
 	}
@@ -127,7 +132,8 @@ class CcauthSpringSecurityAutoConfigurationTests {
 	void backsOffForTheApplicationsOwnBridge() {
 		this.runner.withPropertyValues(CLIENT_CREDENTIALS)
 			.withBean("ownBridge", SpringSecurityBridge.class,
-					() -> new SpringSecurityBridge(java.util.List.of(), java.util.List.of(), new SpringSecurityBridge.Sources(null, null), (id) -> null,
+					() -> new SpringSecurityBridge(java.util.List.of(), java.util.List.of(),
+							new SpringSecurityBridge.Sources(null, null), (id) -> null,
 							(id) -> reactor.core.publisher.Mono.empty()))
 			.run((context) -> assertThat(context).hasSingleBean(SpringSecurityBridge.class).hasBean("ownBridge"));
 	}
@@ -141,7 +147,8 @@ class CcauthSpringSecurityAutoConfigurationTests {
 				.isInstanceOf(ReactiveAuthorizedClientStores.Service.class);
 			assertThat(context.getBean(OAuth2AuthorizedClientService.class))
 				.isInstanceOf(AuthorizedClientStores.Service.class);
-			// declared as its class: a wrapper would break injection by that class, so it is left alone
+			// declared as its class: a wrapper would break injection by that class, so it
+			// is left alone
 			assertThat(context.getBean("concreteManager"))
 				.isInstanceOf(AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager.class);
 		});
@@ -149,8 +156,9 @@ class CcauthSpringSecurityAutoConfigurationTests {
 
 	@Test
 	void exposesNothingByDefault() {
-		new ReactiveWebApplicationContextRunner().withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class,
-				SslAutoConfiguration.class, CcauthAutoConfiguration.class, CcauthSpringSecurityAutoConfiguration.class))
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, SslAutoConfiguration.class,
+					CcauthAutoConfiguration.class, CcauthSpringSecurityAutoConfiguration.class))
 			.withPropertyValues(CCAUTH)
 			.run((context) -> assertThat(context).doesNotHaveBean(ExposedRegistrations.class)
 				.doesNotHaveBean(ReactiveClientRegistrationRepository.class)
@@ -159,12 +167,12 @@ class CcauthSpringSecurityAutoConfigurationTests {
 
 	@Test
 	void exposesCcauthRegistrationsToAReactiveApplicationWithoutItsOwn() {
-		new ReactiveWebApplicationContextRunner()
-			.withConfiguration(ALL)
+		new ReactiveWebApplicationContextRunner().withConfiguration(ALL)
 			.withPropertyValues(CCAUTH)
 			.withPropertyValues("ccauth.spring-security.expose-registrations=true")
 			.run((context) -> {
-				// a repository bean would turn Spring Security's default WebFlux chain to OAuth2 login
+				// a repository bean would turn Spring Security's default WebFlux chain to
+				// OAuth2 login
 				assertThat(context).doesNotHaveBean(ReactiveClientRegistrationRepository.class)
 					.doesNotHaveBean(ClientRegistrationRepository.class)
 					.hasSingleBean(ReactiveOAuth2AuthorizedClientManager.class)
@@ -172,14 +180,14 @@ class CcauthSpringSecurityAutoConfigurationTests {
 				ClientRegistration exposed = context.getBean(ExposedRegistrations.class).find("genesys-prod");
 				assertThat(exposed.getClientId()).isEqualTo("a");
 				assertThat(exposed.getClientSecret()).as("ccauth serves its tokens: no secret to print").isEmpty();
-				assertThat(context.getBean(SpringSecurityBridge.class).registrationIds()).containsExactly("genesys-prod");
+				assertThat(context.getBean(SpringSecurityBridge.class).registrationIds())
+					.containsExactly("genesys-prod");
 			});
 	}
 
 	@Test
 	void exposesCcauthRegistrationsToAServletApplicationWithoutItsOwn() {
-		new WebApplicationContextRunner()
-			.withConfiguration(ALL)
+		new WebApplicationContextRunner().withConfiguration(ALL)
 			.withPropertyValues(CCAUTH)
 			.withPropertyValues("ccauth.spring-security.expose-registrations=true")
 			.run((context) -> {
@@ -197,8 +205,10 @@ class CcauthSpringSecurityAutoConfigurationTests {
 			.withPropertyValues(CCAUTH)
 			.withPropertyValues("ccauth.spring-security.expose-registrations=true")
 			.run((context) -> {
-				// Boot's in-memory repositories, still of their class, with ccauth's registration added
-				InMemoryClientRegistrationRepository blocking = context.getBean(InMemoryClientRegistrationRepository.class);
+				// Boot's in-memory repositories, still of their class, with ccauth's
+				// registration added
+				InMemoryClientRegistrationRepository blocking = context
+					.getBean(InMemoryClientRegistrationRepository.class);
 				assertThat(blocking.findByRegistrationId("basic")).isNotNull();
 				assertThat(blocking.findByRegistrationId("genesys-prod")).isNotNull();
 				InMemoryReactiveClientRegistrationRepository reactive = context

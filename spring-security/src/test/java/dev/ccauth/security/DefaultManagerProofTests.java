@@ -39,10 +39,11 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Inside web requests, with the authorized client manager Spring Security itself creates (the
- * application defines none): Spring keys the authorized client by principal, and an anonymous
- * caller's by its web session, so every new caller costs a token request. With the module, the
- * default manager gets ccauth in front of it: one token for the registration.
+ * Inside web requests, with the authorized client manager Spring Security itself creates
+ * (the application defines none): Spring keys the authorized client by principal, and an
+ * anonymous caller's by its web session, so every new caller costs a token request. With
+ * the module, the default manager gets ccauth in front of it: one token for the
+ * registration.
  */
 @ExtendWith(SandboxExtension.class)
 class DefaultManagerProofTests {
@@ -52,20 +53,27 @@ class DefaultManagerProofTests {
 	@Test
 	void webFluxApplicationUsingSpringSecuritysDefaultManager(Sandbox sandbox) throws Exception {
 		assertThat(callers(sandbox, WebFluxApplication.class, WebApplicationType.REACTIVE, false))
-			.as("token requests without the module").isEqualTo(CALLERS);
+			.as("token requests without the module")
+			.isEqualTo(CALLERS);
 		assertThat(callers(sandbox, WebFluxApplication.class, WebApplicationType.REACTIVE, true))
-			.as("token requests with the module").isEqualTo(1);
+			.as("token requests with the module")
+			.isEqualTo(1);
 	}
 
 	@Test
 	void servletApplicationUsingSpringSecuritysDefaultManager(Sandbox sandbox) throws Exception {
 		assertThat(callers(sandbox, ServletApplication.class, WebApplicationType.SERVLET, false))
-			.as("token requests without the module").isEqualTo(CALLERS);
+			.as("token requests without the module")
+			.isEqualTo(CALLERS);
 		assertThat(callers(sandbox, ServletApplication.class, WebApplicationType.SERVLET, true))
-			.as("token requests with the module").isEqualTo(1);
+			.as("token requests with the module")
+			.isEqualTo(1);
 	}
 
-	/** {@value #CALLERS} concurrent callers of an endpoint that calls the API; the token requests it took. */
+	/**
+	 * {@value #CALLERS} concurrent callers of an endpoint that calls the API; the token
+	 * requests it took.
+	 */
 	private int callers(Sandbox sandbox, Class<?> application, WebApplicationType type, boolean withModule)
 			throws Exception {
 		List<String> properties = new ArrayList<>(List.of(HostApplications.genesys(sandbox)));
@@ -85,7 +93,8 @@ class DefaultManagerProofTests {
 			HttpClient http = HttpClient.newHttpClient();
 			List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
 			for (int i = 0; i < CALLERS; i++) {
-				calls.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/calls")).build(),
+				calls.add(http.sendAsync(
+						HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/calls")).build(),
 						HttpResponse.BodyHandlers.ofString()));
 			}
 			for (CompletableFuture<HttpResponse<String>> call : calls) {
@@ -100,7 +109,10 @@ class DefaultManagerProofTests {
 				: OAuth2AuthorizedClientManager.class;
 	}
 
-	/** The reference documentation's WebFlux setup: Spring Security's manager, the exchange filter function. */
+	/**
+	 * The reference documentation's WebFlux setup: Spring Security's manager, the
+	 * exchange filter function.
+	 */
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	@RestController
@@ -123,12 +135,19 @@ class DefaultManagerProofTests {
 
 		@GetMapping("/calls")
 		Mono<String> calls() {
-			return this.api.get().uri("/api/v2/users?pageSize=1").retrieve().bodyToMono(String.class).map((body) -> "listed");
+			return this.api.get()
+				.uri("/api/v2/users?pageSize=1")
+				.retrieve()
+				.bodyToMono(String.class)
+				.map((body) -> "listed");
 		}
 
 	}
 
-	/** The reference documentation's servlet setup: Spring Security's manager, the RestClient interceptor. */
+	/**
+	 * The reference documentation's servlet setup: Spring Security's manager, the
+	 * RestClient interceptor.
+	 */
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	@RestController
@@ -139,7 +158,10 @@ class DefaultManagerProofTests {
 		ServletApplication(OAuth2AuthorizedClientManager manager, Environment environment) {
 			OAuth2ClientHttpRequestInterceptor oauth = new OAuth2ClientHttpRequestInterceptor(manager);
 			oauth.setClientRegistrationIdResolver((request) -> "genesys");
-			this.api = RestClient.builder().baseUrl(environment.getProperty("app.base-url")).requestInterceptor(oauth).build();
+			this.api = RestClient.builder()
+				.baseUrl(environment.getProperty("app.base-url"))
+				.requestInterceptor(oauth)
+				.build();
 		}
 
 		@Bean

@@ -20,9 +20,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * ccauth's registrations published to Spring Security share the token of ccauth's own clients:
- * through the manager the module defines for an application without registrations of its own, and
- * through the application's own manager and filter when it has some.
+ * ccauth's registrations published to Spring Security share the token of ccauth's own
+ * clients: through the manager the module defines for an application without
+ * registrations of its own, and through the application's own manager and filter when it
+ * has some.
  */
 @ExtendWith(SandboxExtension.class)
 class ExposedRegistrationsTests {

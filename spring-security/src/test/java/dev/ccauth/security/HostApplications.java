@@ -33,11 +33,12 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Host applications that use Spring Security's OAuth2 client the way its reference documentation
- * shows for calls outside a web request: registrations in {@code spring.security.oauth2.client.*},
- * an authorized client manager backed by the authorized client service, Spring's own filter
- * (WebFlux) or interceptor (RestClient), a failure handler that removes the client on a 401.
- * "With the module" adds ccauth's auto-configurations and nothing else.
+ * Host applications that use Spring Security's OAuth2 client the way its reference
+ * documentation shows for calls outside a web request: registrations in
+ * {@code spring.security.oauth2.client.*}, an authorized client manager backed by the
+ * authorized client service, Spring's own filter (WebFlux) or interceptor (RestClient), a
+ * failure handler that removes the client on a 401. "With the module" adds ccauth's
+ * auto-configurations and nothing else.
  */
 final class HostApplications {
 
@@ -64,9 +65,13 @@ final class HostApplications {
 		return withModule ? runner.withConfiguration(MODULE) : runner;
 	}
 
-	/** A client-credentials registration {@code genesys} on the sandbox, and the API base URL. */
+	/**
+	 * A client-credentials registration {@code genesys} on the sandbox, and the API base
+	 * URL.
+	 */
 	static String[] genesys(Sandbox sandbox) {
-		return new String[] { "spring.security.oauth2.client.registration.genesys.client-id=" + sandbox.genesysClient().clientId(),
+		return new String[] {
+				"spring.security.oauth2.client.registration.genesys.client-id=" + sandbox.genesysClient().clientId(),
 				"spring.security.oauth2.client.registration.genesys.client-secret="
 						+ sandbox.genesysClient().clientSecret(),
 				"spring.security.oauth2.client.registration.genesys.authorization-grant-type=client_credentials",
@@ -76,13 +81,15 @@ final class HostApplications {
 	}
 
 	/**
-	 * A password registration {@code cxone} whose provider is the sandbox's CXone issuer (Boot reads
-	 * its discovery document at startup), with the access key where the bridge reads it.
+	 * A password registration {@code cxone} whose provider is the sandbox's CXone issuer
+	 * (Boot reads its discovery document at startup), with the access key where the
+	 * bridge reads it.
 	 */
 	static String[] cxone(Sandbox sandbox) {
 		List<String> properties = new ArrayList<>(List.of(
 				"spring.security.oauth2.client.registration.cxone.client-id=" + sandbox.cxoneClient().clientId(),
-				"spring.security.oauth2.client.registration.cxone.client-secret=" + sandbox.cxoneClient().clientSecret(),
+				"spring.security.oauth2.client.registration.cxone.client-secret="
+						+ sandbox.cxoneClient().clientSecret(),
 				"spring.security.oauth2.client.registration.cxone.authorization-grant-type=password",
 				"spring.security.oauth2.client.registration.cxone.provider=cxone",
 				"spring.security.oauth2.client.provider.cxone.issuer-uri=" + sandbox.cxoneIssuer(),
@@ -93,12 +100,16 @@ final class HostApplications {
 		return properties.toArray(String[]::new);
 	}
 
-	/** A WebFlux client: {@code ServerOAuth2AuthorizedClientExchangeFilterFunction} on the app's WebClient. */
+	/**
+	 * A WebFlux client: {@code ServerOAuth2AuthorizedClientExchangeFilterFunction} on the
+	 * app's WebClient.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class WebFluxClient {
 
 		@Bean
-		ReactiveOAuth2AuthorizedClientManager authorizedClientManager(ReactiveClientRegistrationRepository registrations,
+		ReactiveOAuth2AuthorizedClientManager authorizedClientManager(
+				ReactiveClientRegistrationRepository registrations,
 				ReactiveOAuth2AuthorizedClientService authorizedClients) {
 			AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(
 					registrations, authorizedClients);
@@ -119,7 +130,10 @@ final class HostApplications {
 			return builder.baseUrl(environment.getProperty("app.base-url")).filter(oauth).build();
 		}
 
-		/** A second client, for the registration {@code wrong} (a wrong secret), when {@code app.wrong} is set. */
+		/**
+		 * A second client, for the registration {@code wrong} (a wrong secret), when
+		 * {@code app.wrong} is set.
+		 */
 		@Bean
 		@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("app.wrong")
 		WebClient wrongWebClient(WebClient.Builder builder, ReactiveOAuth2AuthorizedClientManager manager,
@@ -132,7 +146,10 @@ final class HostApplications {
 
 	}
 
-	/** A servlet-stack client: {@code OAuth2ClientHttpRequestInterceptor} on the app's RestClient. */
+	/**
+	 * A servlet-stack client: {@code OAuth2ClientHttpRequestInterceptor} on the app's
+	 * RestClient.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class RestClientClient {
 
@@ -141,7 +158,8 @@ final class HostApplications {
 				OAuth2AuthorizedClientService authorizedClients) {
 			AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(
 					registrations, authorizedClients);
-			manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
+			manager.setAuthorizedClientProvider(
+					OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
 			return manager;
 		}
 
@@ -153,7 +171,10 @@ final class HostApplications {
 			oauth.setClientRegistrationIdResolver((request) -> registration);
 			oauth.setAuthorizationFailureHandler(
 					OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(authorizedClients));
-			return RestClient.builder().baseUrl(environment.getProperty("app.base-url")).requestInterceptor(oauth).build();
+			return RestClient.builder()
+				.baseUrl(environment.getProperty("app.base-url"))
+				.requestInterceptor(oauth)
+				.build();
 		}
 
 	}

@@ -27,10 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With {@code ccauth.spring-security.expose-registrations=true}, a WebFlux or servlet application
- * with Boot's default security, with or without OAuth2 client registrations of its own, keeps its
- * security exactly as it was: its beans (the module only adds its own) and what an unauthenticated
- * caller gets from a protected endpoint and from the login page.
+ * With {@code ccauth.spring-security.expose-registrations=true}, a WebFlux or servlet
+ * application with Boot's default security, with or without OAuth2 client registrations
+ * of its own, keeps its security exactly as it was: its beans (the module only adds its
+ * own) and what an unauthenticated caller gets from a protected endpoint and from the
+ * login page.
  */
 class HostSecurityUntouchedTests {
 
@@ -62,9 +63,9 @@ class HostSecurityUntouchedTests {
 	}
 
 	private Host start(WebApplicationType type, boolean ownRegistrations, boolean withModule) throws Exception {
-		List<String> properties = new ArrayList<>(List.of("server.port=0", "spring.main.banner-mode=off",
-				"ccauth.genesys.prod.client-id=a", "ccauth.genesys.prod.client-secret=b",
-				"ccauth.spring-security.expose-registrations=true"));
+		List<String> properties = new ArrayList<>(
+				List.of("server.port=0", "spring.main.banner-mode=off", "ccauth.genesys.prod.client-id=a",
+						"ccauth.genesys.prod.client-secret=b", "ccauth.spring-security.expose-registrations=true"));
 		if (ownRegistrations) {
 			properties.addAll(List.of(OWN_REGISTRATION));
 		}
@@ -81,11 +82,12 @@ class HostSecurityUntouchedTests {
 				HttpResponse<String> response = http.send(
 						HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
 						HttpResponse.BodyHandlers.ofString());
-				responses.put(path,
-						response.statusCode() + " " + response.headers().firstValue("WWW-Authenticate").orElse("-") + " "
-								+ response.headers().firstValue("Location").orElse("-").replace(":" + port, ":PORT")
-								+ " " + response.body().replace(":" + port, ":PORT").replaceAll(
-										"name=\"_csrf\" type=\"hidden\" value=\"[^\"]*\"", "csrf"));
+				responses.put(path, response.statusCode() + " "
+						+ response.headers().firstValue("WWW-Authenticate").orElse("-") + " "
+						+ response.headers().firstValue("Location").orElse("-").replace(":" + port, ":PORT") + " "
+						+ response.body()
+							.replace(":" + port, ":PORT")
+							.replaceAll("name=\"_csrf\" type=\"hidden\" value=\"[^\"]*\"", "csrf"));
 			}
 			return new Host(Set.of(context.getBeanDefinitionNames()), responses);
 		}

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Spring Security 7's HTTP service group support: an interface method annotated
  * {@code @ClientRegistrationId}, its group's WebClient configured by
- * {@code OAuth2WebClientHttpServiceGroupConfigurer.from(manager)}, without the module and with it.
+ * {@code OAuth2WebClientHttpServiceGroupConfigurer.from(manager)}, without the module and
+ * with it.
  */
 @ExtendWith(SandboxExtension.class)
 class HttpServiceGroupProofTests {
@@ -67,7 +68,10 @@ class HttpServiceGroupProofTests {
 		}
 	}
 
-	/** A Genesys API as an HTTP interface, authorized with the Spring Security registration {@code genesys}. */
+	/**
+	 * A Genesys API as an HTTP interface, authorized with the Spring Security
+	 * registration {@code genesys}.
+	 */
 	interface UsersApi {
 
 		@GetExchange("/api/v2/users?pageSize=1")

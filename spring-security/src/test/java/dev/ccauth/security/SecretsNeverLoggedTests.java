@@ -29,10 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Every log line of every logger at TRACE while the bridge fetches tokens for Spring Security
- * registrations (client credentials and a CXone access key, WebFlux and servlet), drops a revoked
- * one, and fails with a wrong secret: no client secret, access-key secret or token in any message,
- * argument, stack trace, exception or {@code toString()}.
+ * Every log line of every logger at TRACE while the bridge fetches tokens for Spring
+ * Security registrations (client credentials and a CXone access key, WebFlux and
+ * servlet), drops a revoked one, and fails with a wrong secret: no client secret,
+ * access-key secret or token in any message, argument, stack trace, exception or
+ * {@code toString()}.
  */
 @ExtendWith(SandboxExtension.class)
 class SecretsNeverLoggedTests {
@@ -91,7 +92,10 @@ class SecretsNeverLoggedTests {
 				assertThat(refused).isInstanceOf(ClientAuthorizationException.class)
 					.hasCauseInstanceOf(ContactCenterException.class)
 					.hasMessageContaining("spring.security.oauth2.client.registration.wrong.client-id");
-				shown.append(refused).append(refused.getMessage()).append(refused.getCause()).append(bridge)
+				shown.append(refused)
+					.append(refused.getMessage())
+					.append(refused.getCause())
+					.append(bridge)
 					.append(bridge.tokenSource("genesys").get().currentToken())
 					.append(context.getBean(SpringSecurityBridgeProperties.class));
 			});
@@ -109,19 +113,24 @@ class SecretsNeverLoggedTests {
 			assertThat(shown.toString()).doesNotContain(secret);
 		}
 		assertThat(this.appender.list).as("log lines captured at TRACE").hasSizeGreaterThan(20);
-		assertThat(this.appender.list).anySatisfy((event) -> assertThat(event.getLoggerName()).startsWith("dev.ccauth.security"));
+		assertThat(this.appender.list)
+			.anySatisfy((event) -> assertThat(event.getLoggerName()).startsWith("dev.ccauth.security"));
 		for (ILoggingEvent event : this.appender.list) {
-			String line = event.getFormattedMessage() + " "
-					+ ((event.getThrowableProxy() != null) ? ThrowableProxyUtil.asString(event.getThrowableProxy()) : "");
+			String line = event.getFormattedMessage() + " " + ((event.getThrowableProxy() != null)
+					? ThrowableProxyUtil.asString(event.getThrowableProxy()) : "");
 			for (String secret : secrets) {
 				assertThat(line).as("log line of %s", event.getLoggerName()).doesNotContain(secret);
 			}
 		}
 	}
 
-	/** A second registration with a wrong secret, and a WebClient of the application for it. */
+	/**
+	 * A second registration with a wrong secret, and a WebClient of the application for
+	 * it.
+	 */
 	private static String[] wrong(Sandbox sandbox) {
-		return new String[] { "spring.security.oauth2.client.registration.wrong.client-id=" + sandbox.genesysClient().clientId(),
+		return new String[] {
+				"spring.security.oauth2.client.registration.wrong.client-id=" + sandbox.genesysClient().clientId(),
 				"spring.security.oauth2.client.registration.wrong.client-secret=" + WRONG_SECRET,
 				"spring.security.oauth2.client.registration.wrong.authorization-grant-type=client_credentials",
 				"spring.security.oauth2.client.registration.wrong.provider=genesys", "app.wrong=true" };

@@ -22,9 +22,9 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Over real HTTP against the sandbox: a servlet application's own RestClient with Spring Security's
- * {@code OAuth2ClientHttpRequestInterceptor}, without the module and with it. Each call runs on a
- * thread of its own, as calls made from request threads do.
+ * Over real HTTP against the sandbox: a servlet application's own RestClient with Spring
+ * Security's {@code OAuth2ClientHttpRequestInterceptor}, without the module and with it.
+ * Each call runs on a thread of its own, as calls made from request threads do.
  */
 @ExtendWith(SandboxExtension.class)
 class ServletProofTests {
@@ -72,7 +72,10 @@ class ServletProofTests {
 		assertThat(with).as("new token requests with ccauth-spring-security").isEqualTo(1);
 	}
 
-	/** As {@code WebFluxProofTests.afterRevocation}: 64 refused calls, then 64 that must work. */
+	/**
+	 * As {@code WebFluxProofTests.afterRevocation}: 64 refused calls, then 64 that must
+	 * work.
+	 */
 	private int afterRevocation(Sandbox sandbox, boolean withModule) {
 		AtomicInteger tokenRequests = new AtomicInteger();
 		HostApplications.servlet(withModule).withPropertyValues(HostApplications.genesys(sandbox)).run((context) -> {

@@ -21,8 +21,9 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Over real HTTP against the sandbox: a WebFlux application's own WebClient with Spring Security's
- * {@code ServerOAuth2AuthorizedClientExchangeFilterFunction}, without the module and with it.
+ * Over real HTTP against the sandbox: a WebFlux application's own WebClient with Spring
+ * Security's {@code ServerOAuth2AuthorizedClientExchangeFilterFunction}, without the
+ * module and with it.
  */
 @ExtendWith(SandboxExtension.class)
 class WebFluxProofTests {
@@ -33,8 +34,10 @@ class WebFluxProofTests {
 
 	@Test
 	void thousandConcurrentColdCallsMakeOneTokenRequestWithTheModuleAndAThousandWithout(Sandbox sandbox) {
-		// slow enough that every call is in flight before the first token comes back: starting 1,000
-		// calls through the stock filter took 4 s on the 2-core build machine at a load of 11
+		// slow enough that every call is in flight before the first token comes back:
+		// starting 1,000
+		// calls through the stock filter took 4 s on the 2-core build machine at a load
+		// of 11
 		sandbox.latency(Endpoint.GENESYS_TOKEN, TOKEN_LATENCY);
 		int without = coldCalls(sandbox, false, 1000);
 		int with = coldCalls(sandbox, true, 1000);
@@ -49,13 +52,10 @@ class WebFluxProofTests {
 			int before = sandbox.requestCount(Endpoint.GENESYS_TOKEN);
 			long start = System.nanoTime();
 			AtomicLong lastStart = new AtomicLong();
-			List<String> bodies = Flux.range(0, calls)
-				.flatMap((call) -> Mono.defer(() -> {
-					lastStart.set(System.nanoTime());
-					return api.get().uri(USERS).retrieve().bodyToMono(String.class);
-				}), calls)
-				.collectList()
-				.block(Duration.ofSeconds(60));
+			List<String> bodies = Flux.range(0, calls).flatMap((call) -> Mono.defer(() -> {
+				lastStart.set(System.nanoTime());
+				return api.get().uri(USERS).retrieve().bodyToMono(String.class);
+			}), calls).collectList().block(Duration.ofSeconds(60));
 			assertThat(Duration.ofNanos(lastStart.get() - start)).as("time to start every call")
 				.isLessThan(TOKEN_LATENCY);
 			assertThat(bodies).hasSize(calls).allSatisfy((body) -> assertThat(body).contains("\"entities\""));
@@ -73,10 +73,10 @@ class WebFluxProofTests {
 	}
 
 	/**
-	 * One call for a token, then the token revoked and 64 concurrent calls, all sent with it before
-	 * the first answer (the API is slowed): all refused, none replayed (Spring never replays). Then
-	 * 64 concurrent calls that must all work, sent before the first new token comes back (the token
-	 * endpoint is slowed).
+	 * One call for a token, then the token revoked and 64 concurrent calls, all sent with
+	 * it before the first answer (the API is slowed): all refused, none replayed (Spring
+	 * never replays). Then 64 concurrent calls that must all work, sent before the first
+	 * new token comes back (the token endpoint is slowed).
 	 * @return the token requests made after the revocation
 	 */
 	private int afterRevocation(Sandbox sandbox, boolean withModule) {
@@ -114,7 +114,8 @@ class WebFluxProofTests {
 
 	@Test
 	void theTokenIsRenewedInTheBackgroundHalfWayThroughAShortLifetime(Sandbox sandbox) {
-		sandbox.tokenLifetime(Duration.ofSeconds(4)); // renewed at expires_at - min(5m, 4s / 2)
+		sandbox.tokenLifetime(Duration.ofSeconds(4)); // renewed at expires_at - min(5m,
+														// 4s / 2)
 		HostApplications.webFlux(true).withPropertyValues(HostApplications.genesys(sandbox)).run((context) -> {
 			WebClient api = context.getBean("apiWebClient", WebClient.class);
 			TokenSource tokens = context.getBean(SpringSecurityBridge.class).tokenSource("genesys").orElseThrow();
@@ -152,7 +153,8 @@ class WebFluxProofTests {
 				.uri("/incontactapi/services/v34.0/agents")
 				.retrieve()
 				.bodyToMono(String.class);
-			assertThat(call.map((body) -> "listed").onErrorResume((ex) -> Mono.just(ex.getClass().getSimpleName()))
+			assertThat(call.map((body) -> "listed")
+				.onErrorResume((ex) -> Mono.just(ex.getClass().getSimpleName()))
 				.block(Duration.ofSeconds(10))).isNotEqualTo("listed");
 		});
 	}

@@ -19,24 +19,26 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The query of {@code GET .../agents}: every parameter CXone documents is applied or refused with a 400, never
- * silently ignored. Parameters it does not document are ignored, as web APIs usually do.
+ * The query of {@code GET .../agents}: every parameter CXone documents is applied or
+ * refused with a 400, never silently ignored. Parameters it does not document are
+ * ignored, as web APIs usually do.
  *
- * @param skip     agents to leave out before the page
- * @param top      page size, at most {@value #MAX_TOP} (larger values are capped)
- * @param filter   {@code isActive}, {@code searchString} and {@code updateSince} together
- * @param order    {@code orderBy}, or {@code null} for the directory's order
- * @param fields   {@code fields}: the agent fields to return, or empty for all
- * @param carried  the other parameters as the client sent them, for {@code _links}
+ * @param skip agents to leave out before the page
+ * @param top page size, at most {@value #MAX_TOP} (larger values are capped)
+ * @param filter {@code isActive}, {@code searchString} and {@code updateSince} together
+ * @param order {@code orderBy}, or {@code null} for the directory's order
+ * @param fields {@code fields}: the agent fields to return, or empty for all
+ * @param carried the other parameters as the client sent them, for {@code _links}
  */
-record AgentsQuery(int skip, int top, Predicate<CxoneAgent> filter, Comparator<CxoneAgent> order,
-				   List<String> fields, String carried) {
+record AgentsQuery(int skip, int top, Predicate<CxoneAgent> filter, Comparator<CxoneAgent> order, List<String> fields,
+		String carried) {
 
 	static final int DEFAULT_TOP = 100;
 	static final int MAX_TOP = 100;
 
 	/** The agent fields by their JSON names, for {@code fields} and {@code orderBy}. */
 	private static final Map<String, Function<CxoneAgent, Object>> FIELDS = agentFields();
+
 	private static final List<String> CARRIED = List.of("isActive", "searchString", "updateSince", "orderBy");
 
 	static AgentsQuery of(Exchange exchange) {
@@ -48,9 +50,8 @@ record AgentsQuery(int skip, int top, Predicate<CxoneAgent> filter, Comparator<C
 		if (top < 1) {
 			throw new BadRequest("top must be at least 1, was " + top);
 		}
-		Predicate<CxoneAgent> filter = isActive(exchange.query("isActive"))
-				.and(search(exchange.query("searchString")))
-				.and(updatedSince(exchange.query("updateSince")));
+		Predicate<CxoneAgent> filter = isActive(exchange.query("isActive")).and(search(exchange.query("searchString")))
+			.and(updatedSince(exchange.query("updateSince")));
 		List<String> fields = fieldNames(exchange.queryValues("fields"));
 		return new AgentsQuery(skip, Math.min(top, MAX_TOP), filter, orderBy(exchange.query("orderBy")), fields,
 				carried(exchange, fields));
@@ -60,7 +61,10 @@ record AgentsQuery(int skip, int top, Predicate<CxoneAgent> filter, Comparator<C
 	record Page(List<CxoneAgent> agents, int matching) {
 	}
 
-	/** Filters and sorts the whole directory (small: scanning it is fine), then takes the page. */
+	/**
+	 * Filters and sorts the whole directory (small: scanning it is fine), then takes the
+	 * page.
+	 */
 	Page select(int total) {
 		List<CxoneAgent> matching = new ArrayList<>();
 		for (int i = 0; i < total; i++) {
@@ -128,16 +132,21 @@ record AgentsQuery(int skip, int top, Predicate<CxoneAgent> filter, Comparator<C
 	private static Instant instant(String value) {
 		try {
 			return OffsetDateTime.parse(value).toInstant();
-		} catch (DateTimeParseException withoutOffset) {
+		}
+		catch (DateTimeParseException withoutOffset) {
 			try {
 				return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-			} catch (DateTimeParseException notADate) {
+			}
+			catch (DateTimeParseException notADate) {
 				throw new BadRequest("updateSince must be an ISO-8601 date and time, was " + value);
 			}
 		}
 	}
 
-	/** {@code orderBy=lastName desc,firstName}: fields, each optionally followed by asc or desc. */
+	/**
+	 * {@code orderBy=lastName desc,firstName}: fields, each optionally followed by asc or
+	 * desc.
+	 */
 	private static Comparator<CxoneAgent> orderBy(String value) {
 		if (value == null || value.isBlank()) {
 			return null;
@@ -149,7 +158,7 @@ record AgentsQuery(int skip, int top, Predicate<CxoneAgent> filter, Comparator<C
 				throw new BadRequest("orderBy must be fields, each optionally followed by asc or desc, was " + value);
 			}
 			Function<CxoneAgent, Object> field = FIELDS.get(fieldName(words[0], "orderBy"));
-			@SuppressWarnings({"unchecked", "rawtypes"})
+			@SuppressWarnings({ "unchecked", "rawtypes" })
 			Comparator<CxoneAgent> next = Comparator.comparing(agent -> (Comparable) field.apply(agent));
 			if (words.length == 2) {
 				next = switch (words[1].toLowerCase(Locale.ROOT)) {
@@ -174,18 +183,24 @@ record AgentsQuery(int skip, int top, Predicate<CxoneAgent> filter, Comparator<C
 		return names;
 	}
 
-	/** A field's JSON name, whatever the case it was given in; an unknown one is a 400 naming the known ones. */
+	/**
+	 * A field's JSON name, whatever the case it was given in; an unknown one is a 400
+	 * naming the known ones.
+	 */
 	private static String fieldName(String name, String parameter) {
 		for (String known : FIELDS.keySet()) {
 			if (known.equalsIgnoreCase(name)) {
 				return known;
 			}
 		}
-		throw new BadRequest(parameter + ": unknown agent field " + name + "; known fields: "
-				+ String.join(", ", FIELDS.keySet()));
+		throw new BadRequest(
+				parameter + ": unknown agent field " + name + "; known fields: " + String.join(", ", FIELDS.keySet()));
 	}
 
-	/** The query's other parameters, encoded again, so that a link keeps the filter, order and fields. */
+	/**
+	 * The query's other parameters, encoded again, so that a link keeps the filter, order
+	 * and fields.
+	 */
 	private static String carried(Exchange exchange, List<String> fields) {
 		StringBuilder query = new StringBuilder();
 		for (String name : CARRIED) {

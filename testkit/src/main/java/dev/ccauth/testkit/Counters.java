@@ -12,7 +12,9 @@ final class Counters {
 	static final int RECENT = 1_000;
 
 	private final AtomicIntegerArray perEndpoint = new AtomicIntegerArray(Endpoint.values().length);
+
 	private final ConcurrentHashMap<String, AtomicInteger> perToken = new ConcurrentHashMap<>();
+
 	private final ArrayDeque<RecordedRequest> recent = new ArrayDeque<>(RECENT);
 
 	void request(Endpoint endpoint) {
@@ -56,4 +58,5 @@ final class Counters {
 			recent.clear();
 		}
 	}
+
 }

@@ -14,14 +14,14 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * NICE CXone: OpenID discovery, the access-key (password grant) token endpoint, tenant discovery, the
- * agents API, and the tutorial's client-credentials {@code /oauth/token}.
+ * NICE CXone: OpenID discovery, the access-key (password grant) token endpoint, tenant
+ * discovery, the agents API, and the tutorial's client-credentials {@code /oauth/token}.
  */
 final class CxoneApi {
 
 	/**
-	 * The grant types of NICE's published OpenID configuration. Only {@code password} and {@code refresh_token}
-	 * are served here; there is no {@code client_credentials}.
+	 * The grant types of NICE's published OpenID configuration. Only {@code password} and
+	 * {@code refresh_token} are served here; there is no {@code client_credentials}.
 	 */
 	static final List<String> GRANT_TYPES = List.of("authorization_code", "password", "refresh_token",
 			"token-exchange");
@@ -29,7 +29,7 @@ final class CxoneApi {
 	static final String TUTORIAL_DEFAULT_SCOPE = "urn:nice:cxa:read urn:nice:cxa:write";
 
 	record AgentsPage(long businessUnitId, String lastPollTime, int totalRecords, int hiddenAgents,
-					  @JsonProperty("_links") Links links, List<Object> agents) {
+			@JsonProperty("_links") Links links, List<Object> agents) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
@@ -37,8 +37,11 @@ final class CxoneApi {
 	}
 
 	private final Org org;
+
 	private final TokenStore tokens;
+
 	private final Limits limits;
+
 	private final Jwt jwt = new Jwt();
 
 	CxoneApi(Org org, TokenStore tokens, Limits limits) {
@@ -70,15 +73,17 @@ final class CxoneApi {
 		return Reply.json(200, SigningKey.shared().jwks());
 	}
 
-	/** {@code POST /auth/token}: Basic client authentication only, as the discovery document says. */
+	/**
+	 * {@code POST /auth/token}: Basic client authentication only, as the discovery
+	 * document says.
+	 */
 	Reply token(Exchange exchange) {
 		ErrorStyle error = ErrorStyle.CXONE_OAUTH;
 		Exchange.Basic basic = exchange.basic();
 		if (basic == null) {
 			exchange.form(); // a malformed body is still invalid_request first
-			return error.reply(401, "invalid_client",
-							"client authentication must use HTTP Basic (client_secret_basic)")
-					.withHeader(Reply.WWW_AUTHENTICATE, "Basic realm=\"cxone\"");
+			return error.reply(401, "invalid_client", "client authentication must use HTTP Basic (client_secret_basic)")
+				.withHeader(Reply.WWW_AUTHENTICATE, "Basic realm=\"cxone\"");
 		}
 		String grant = exchange.formValue("grant_type");
 		if (grant == null) {
@@ -92,7 +97,8 @@ final class CxoneApi {
 		if (!client.clientId().equals(basic.clientId()) || !client.clientSecret().equals(basic.clientSecret())) {
 			return error.reply(401, "invalid_client", "invalid client credentials");
 		}
-		// CXone has no client-credentials grant: a back-end app authenticates with an access key (password)
+		// CXone has no client-credentials grant: a back-end app authenticates with an
+		// access key (password)
 		return switch (grant) {
 			case "password" -> passwordGrant(exchange);
 			case "refresh_token" -> refreshGrant(exchange);
@@ -108,7 +114,8 @@ final class CxoneApi {
 					"username and password (the access key id and secret) are required");
 		}
 		AccessKey key = org.accessKey();
-		// the password is compared as decoded from the form: a secret sent without form-encoding fails
+		// the password is compared as decoded from the form: a secret sent without
+		// form-encoding fails
 		if (!key.id().equals(username) || !key.secret().equals(password)) {
 			return ErrorStyle.CXONE_OAUTH.reply(400, "invalid_grant", "invalid access key id or secret");
 		}
@@ -143,10 +150,13 @@ final class CxoneApi {
 		claims.put("icBUId", org.businessUnitId());
 		claims.put("name", "ccauth sandbox integration user");
 		return new TokenResponse(token, "Bearer", expiresIn, refreshToken, SigningKey.shared().sign(claims), null)
-				.reply();
+			.reply();
 	}
 
-	/** The tutorial's {@code POST /oauth/token} for the CXone client: client credentials, form or Basic. */
+	/**
+	 * The tutorial's {@code POST /oauth/token} for the CXone client: client credentials,
+	 * form or Basic.
+	 */
 	Reply tutorialToken(Exchange exchange) {
 		ErrorStyle error = ErrorStyle.CXONE_OAUTH;
 		String grant = exchange.formValue("grant_type");
@@ -173,7 +183,8 @@ final class CxoneApi {
 		String scope = exchange.formValue("scope");
 		if (scope == null) {
 			scope = TUTORIAL_DEFAULT_SCOPE;
-		} else {
+		}
+		else {
 			for (String requested : scope.trim().split("\\s+")) {
 				if (!TUTORIAL_SCOPES.contains(requested)) {
 					return error.reply(400, "invalid_scope", "unknown scope " + requested);
@@ -190,7 +201,7 @@ final class CxoneApi {
 			return null;
 		}
 		return ErrorStyle.CXONE_OAUTH.reply(429, "too_many_requests", "rate limit exceeded")
-				.withHeader(Reply.RETRY_AFTER, Long.toString(rate.resetSeconds()));
+			.withHeader(Reply.RETRY_AFTER, Long.toString(rate.resetSeconds()));
 	}
 
 	/** {@code GET /.well-known/cxone-configuration?tenantId=}. */
@@ -204,7 +215,8 @@ final class CxoneApi {
 		}
 		String base = exchange.base();
 		String host = URI.create(base).getHost();
-		// the fields NICE's spec marks required, then the usual optional ones; every host is the sandbox
+		// the fields NICE's spec marks required, then the usual optional ones; every host
+		// is the sandbox
 		Map<String, Object> configuration = new LinkedHashMap<>();
 		configuration.put("private", false);
 		configuration.put("ui_endpoint", base);
@@ -220,20 +232,21 @@ final class CxoneApi {
 	}
 
 	/**
-	 * {@code GET /incontactapi/services/v34.0/agents}: {@code skip}, {@code top}, {@code isActive},
-	 * {@code searchString}, {@code updateSince}, {@code orderBy}, {@code fields} (see {@link AgentsQuery}); 204
-	 * without a body when the page is empty.
+	 * {@code GET /incontactapi/services/v34.0/agents}: {@code skip}, {@code top},
+	 * {@code isActive}, {@code searchString}, {@code updateSince}, {@code orderBy},
+	 * {@code fields} (see {@link AgentsQuery}); 204 without a body when the page is
+	 * empty.
 	 */
 	Reply agents(Exchange exchange) {
 		String bearer = exchange.bearer();
 		if (tokens.check(bearer, Platform.CXONE) != TokenStore.Validity.VALID) {
 			return ErrorStyle.CXONE_API.reply(401, "invalid_token", "The access token is invalid or has expired.")
-					.withHeader(Reply.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+				.withHeader(Reply.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
 		}
 		FixedWindowLimiter.Decision rate = limits.apiRequest(bearer);
 		if (rate != null && !rate.allowed()) {
 			return ErrorStyle.CXONE_API.reply(429, "too_many_requests", "rate limit exceeded")
-					.withHeader(Reply.RETRY_AFTER, Long.toString(rate.resetSeconds()));
+				.withHeader(Reply.RETRY_AFTER, Long.toString(rate.resetSeconds()));
 		}
 		String pollTime = Json.timestamp(Instant.now());
 		AgentsQuery query = AgentsQuery.of(exchange);
@@ -249,7 +262,9 @@ final class CxoneApi {
 		Links links = new Links(query.link(self, skip),
 				skip + top < page.matching() ? query.link(self, skip + top) : null,
 				skip > 0 ? query.link(self, Math.max(0, skip - top)) : null);
-		// every agent is visible to the sandbox's access key: none is hidden by a security profile
+		// every agent is visible to the sandbox's access key: none is hidden by a
+		// security profile
 		return Reply.json(200, new AgentsPage(org.businessUnitId(), pollTime, page.matching(), 0, links, agents));
 	}
+
 }

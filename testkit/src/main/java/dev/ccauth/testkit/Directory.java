@@ -7,41 +7,58 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * The people of the sandbox's org, made up deterministically from their index so that every run (and every
- * sandbox) lists the same users and agents, and nothing has to be held in memory.
+ * The people of the sandbox's org, made up deterministically from their index so that
+ * every run (and every sandbox) lists the same users and agents, and nothing has to be
+ * held in memory.
  *
- * <p>Genesys users come in the three states the platform knows. Their positions in the directory run through
- * the active users first, then the inactive, then the deleted ones; a person's name and email follow from the
- * position, so they are unique across states.
+ * <p>
+ * Genesys users come in the three states the platform knows. Their positions in the
+ * directory run through the active users first, then the inactive, then the deleted ones;
+ * a person's name and email follow from the position, so they are unique across states.
  */
 final class Directory {
 
-	private static final String[] FIRST = {"Ada", "Alan", "Grace", "Edsger", "Barbara", "Donald", "Frances",
-			"Ken", "Margaret", "Dennis", "Radia", "Tim", "Hedy", "Linus", "Katherine", "John", "Shafi", "Niklaus",
-			"Sophie", "Claude"};
-	private static final String[] LAST = {"Lovelace", "Turing", "Hopper", "Dijkstra", "Liskov", "Knuth", "Allen",
-			"Thompson", "Hamilton", "Ritchie", "Perlman", "Berners-Lee", "Lamarr", "Torvalds", "Johnson",
-			"McCarthy", "Goldwasser", "Wirth", "Wilson", "Shannon"};
-	private static final String[] TITLES = {"Agent", "Senior Agent", "Team Lead", "Supervisor", "Quality Analyst",
-			"Workforce Planner"};
-	private static final String[] DEPARTMENTS = {"Customer Care", "Sales", "Billing", "Technical Support",
-			"Retention"};
+	private static final String[] FIRST = { "Ada", "Alan", "Grace", "Edsger", "Barbara", "Donald", "Frances", "Ken",
+			"Margaret", "Dennis", "Radia", "Tim", "Hedy", "Linus", "Katherine", "John", "Shafi", "Niklaus", "Sophie",
+			"Claude" };
+
+	private static final String[] LAST = { "Lovelace", "Turing", "Hopper", "Dijkstra", "Liskov", "Knuth", "Allen",
+			"Thompson", "Hamilton", "Ritchie", "Perlman", "Berners-Lee", "Lamarr", "Torvalds", "Johnson", "McCarthy",
+			"Goldwasser", "Wirth", "Wilson", "Shannon" };
+
+	private static final String[] TITLES = { "Agent", "Senior Agent", "Team Lead", "Supervisor", "Quality Analyst",
+			"Workforce Planner" };
+
+	private static final String[] DEPARTMENTS = { "Customer Care", "Sales", "Billing", "Technical Support",
+			"Retention" };
+
 	private static final String EMAIL_DOMAIN = "ccauth-sandbox.example";
-	/** Agents were last updated an hour apart from this instant on, so {@code updateSince} has something to cut. */
+
+	/**
+	 * Agents were last updated an hour apart from this instant on, so {@code updateSince}
+	 * has something to cut.
+	 */
 	static final Instant AGENTS_UPDATED_FROM = Instant.parse("2024-01-01T00:00:00Z");
-	/** Every this many agents, one is inactive (the last of each ten), so {@code isActive} has something to cut. */
+
+	/**
+	 * Every this many agents, one is inactive (the last of each ten), so {@code isActive}
+	 * has something to cut.
+	 */
 	private static final int INACTIVE_AGENT_EVERY = 10;
+
 	private static final int TEAMS = 4;
 
 	static final String HOME_DIVISION_ID = uuid("division-home");
 
 	/** The states of a Genesys user, as {@code state} names them. */
 	enum UserState {
+
 		ACTIVE, INACTIVE, DELETED;
 
 		String wire() {
 			return name().toLowerCase(Locale.ROOT);
 		}
+
 	}
 
 	/** How many Genesys users there are in each state. */
@@ -78,15 +95,16 @@ final class Directory {
 	}
 
 	/**
-	 * A user as {@code GET /api/v2/users} lists it. Real users also carry {@code chat}, {@code primaryContactInfo},
-	 * {@code addresses} and {@code acdAutoAnswer}; they are left out (see the testkit README).
+	 * A user as {@code GET /api/v2/users} lists it. Real users also carry {@code chat},
+	 * {@code primaryContactInfo}, {@code addresses} and {@code acdAutoAnswer}; they are
+	 * left out (see the testkit README).
 	 */
 	record GenesysUser(String id, String name, Division division, String email, String state, String username,
-					   String title, String department, int version, String selfUri) {
+			String title, String department, int version, String selfUri) {
 	}
 
 	record CxoneAgent(long agentId, String userName, String firstName, String lastName, String emailAddress,
-					  boolean isActive, long teamId, String teamName, String lastUpdated) {
+			boolean isActive, long teamId, String teamName, String lastUpdated) {
 	}
 
 	private static final Division HOME = new Division(HOME_DIVISION_ID, "Home",
@@ -99,13 +117,13 @@ final class Directory {
 	static GenesysUser user(Users users, int position) {
 		UserState state = users.stateAt(position);
 		int inState = position - users.offset(state);
-		// active users keep the ids they had before states existed; the others get ids of their own
-		String id = uuid(state == UserState.ACTIVE ? "genesys-user-" + inState
-				: "genesys-user-" + state.wire() + "-" + inState);
+		// active users keep the ids they had before states existed; the others get ids of
+		// their own
+		String id = uuid(
+				state == UserState.ACTIVE ? "genesys-user-" + inState : "genesys-user-" + state.wire() + "-" + inState);
 		String email = email(position);
 		return new GenesysUser(id, first(position) + " " + last(position), HOME, email, state.wire(), email,
-				TITLES[position % TITLES.length], DEPARTMENTS[position % DEPARTMENTS.length], 1,
-				"/api/v2/users/" + id);
+				TITLES[position % TITLES.length], DEPARTMENTS[position % DEPARTMENTS.length], 1, "/api/v2/users/" + id);
 	}
 
 	static CxoneAgent agent(int index) {
@@ -121,7 +139,8 @@ final class Directory {
 	}
 
 	private static String last(int index) {
-		return LAST[(index + index / FIRST.length) % LAST.length]; // unique pairs for the first 400
+		return LAST[(index + index / FIRST.length) % LAST.length]; // unique pairs for the
+																	// first 400
 	}
 
 	/** Unique per index: names repeat after 400 people, so later ones get a number. */
@@ -134,4 +153,5 @@ final class Directory {
 	static String uuid(String name) {
 		return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
 	}
+
 }

@@ -6,9 +6,13 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** The error body shapes of the platforms (see platforms.md). */
 enum ErrorStyle {
+
 	/** Genesys token endpoint: {@code {"error","description","error_description"}}. */
 	GENESYS_OAUTH,
-	/** Genesys API: {@code {"message","code","status","contextId","details","errors"}}, in that order. */
+	/**
+	 * Genesys API: {@code {"message","code","status","contextId","details","errors"}}, in
+	 * that order.
+	 */
 	GENESYS_API,
 	/** CXone token endpoint: {@code {"error","errorDescription"}}. */
 	CXONE_OAUTH,
@@ -19,7 +23,7 @@ enum ErrorStyle {
 	}
 
 	record GenesysApiError(String message, String code, int status, String contextId, List<Object> details,
-						   List<Object> errors) {
+			List<Object> errors) {
 	}
 
 	record CxoneError(String error, String errorDescription) {
@@ -33,24 +37,26 @@ enum ErrorStyle {
 	}
 
 	/**
-	 * An error with an explicit code: the OAuth {@code error} / CXone {@code error}, or the Genesys API
-	 * {@code code}.
+	 * An error with an explicit code: the OAuth {@code error} / CXone {@code error}, or
+	 * the Genesys API {@code code}.
 	 */
 	Reply reply(int status, String code, String description) {
 		return switch (this) {
 			case GENESYS_OAUTH -> Reply.json(status, new GenesysOAuthError(code, description, description));
 			case GENESYS_API -> {
 				String contextId = contextId();
-				yield Reply.json(status, new GenesysApiError(description, code, status, contextId, List.of(),
-						List.of())).withHeader(Reply.CORRELATION_ID, contextId);
+				yield Reply
+					.json(status, new GenesysApiError(description, code, status, contextId, List.of(), List.of()))
+					.withHeader(Reply.CORRELATION_ID, contextId);
 			}
 			case CXONE_OAUTH, CXONE_API -> Reply.json(status, new CxoneError(code, description));
 		};
 	}
 
 	/**
-	 * A plausible error of this platform for any status, as {@link Sandbox#failNext} sends. A Genesys API 429
-	 * always says when to retry, as the platform does on every 429.
+	 * A plausible error of this platform for any status, as {@link Sandbox#failNext}
+	 * sends. A Genesys API 429 always says when to retry, as the platform does on every
+	 * 429.
 	 */
 	Reply generic(int status) {
 		if (this == GENESYS_API && status == 429) {
@@ -60,13 +66,14 @@ enum ErrorStyle {
 	}
 
 	/**
-	 * The Genesys API's 429 since it normalized them (Nov 2021): {@code Retry-After} in whole seconds, and the
-	 * same number in the message.
+	 * The Genesys API's 429 since it normalized them (Nov 2021): {@code Retry-After} in
+	 * whole seconds, and the same number in the message.
 	 */
 	static Reply genesysRateLimited(long retryAfterSeconds) {
-		return GENESYS_API.reply(429, "too.many.requests.retry.after",
-						"Rate limit exceeded the maximum. Retry the request in [" + retryAfterSeconds + "] seconds")
-				.withHeader(Reply.RETRY_AFTER, Long.toString(retryAfterSeconds));
+		return GENESYS_API
+			.reply(429, "too.many.requests.retry.after",
+					"Rate limit exceeded the maximum. Retry the request in [" + retryAfterSeconds + "] seconds")
+			.withHeader(Reply.RETRY_AFTER, Long.toString(retryAfterSeconds));
 	}
 
 	String code(int status) {
@@ -110,7 +117,8 @@ enum ErrorStyle {
 			case 405 -> "The requested method is not allowed for this resource.";
 			case 429 -> "Rate limit exceeded the maximum.";
 			case 502 -> "Bad gateway.";
-			case 503 -> "Service Unavailable - The server is currently unavailable (because it is overloaded or down for maintenance).";
+			case 503 ->
+				"Service Unavailable - The server is currently unavailable (because it is overloaded or down for maintenance).";
 			case 504 -> "The request timed out.";
 			default -> status >= 500
 					? "The server encountered an unexpected condition which prevented it from fulfilling the request."
@@ -118,10 +126,15 @@ enum ErrorStyle {
 		};
 	}
 
-	/** Genesys' {@code contextId}: a random UUID, without the cost of {@link UUID#randomUUID()}'s SecureRandom. */
+	/**
+	 * Genesys' {@code contextId}: a random UUID, without the cost of
+	 * {@link UUID#randomUUID()}'s SecureRandom.
+	 */
 	static String contextId() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		return new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
-				(random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
+				(random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L)
+			.toString();
 	}
+
 }

@@ -13,19 +13,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** One request as the handlers see it: method, path, query, headers, and the whole body. */
+/**
+ * One request as the handlers see it: method, path, query, headers, and the whole body.
+ */
 final class Exchange {
 
 	record Basic(String clientId, String clientSecret) {
 	}
 
 	private final String method;
+
 	private final String uri;
+
 	private final HttpHeaders headers;
+
 	private final String body;
+
 	private final String baseUrl;
+
 	private final int port;
+
 	private final QueryStringDecoder decoder;
+
 	private Map<String, String> form;
 
 	Exchange(String method, String uri, HttpHeaders headers, String body, String baseUrl, int port) {
@@ -59,9 +68,10 @@ final class Exchange {
 	}
 
 	/**
-	 * The base URL as this client reaches the sandbox: {@code localhost} and {@code 127.0.0.1} differ, and a
-	 * client that sends its token only to its own host must find links on that host. Any other Host header
-	 * (it could say anything) falls back to the configured base URL.
+	 * The base URL as this client reaches the sandbox: {@code localhost} and
+	 * {@code 127.0.0.1} differ, and a client that sends its token only to its own host
+	 * must find links on that host. Any other Host header (it could say anything) falls
+	 * back to the configured base URL.
 	 */
 	String base() {
 		String host = host();
@@ -79,20 +89,22 @@ final class Exchange {
 		try {
 			List<String> values = decoder.parameters().get(name);
 			return values == null || values.isEmpty() ? null : values.get(0);
-		} catch (IllegalArgumentException malformed) {
+		}
+		catch (IllegalArgumentException malformed) {
 			throw new BadRequest("malformed query string");
 		}
 	}
 
 	/**
-	 * Every value of a query parameter, repeated ({@code id=a&id=b}) or comma-separated ({@code id=a,b}) as the
-	 * platforms accept lists; empty when absent.
+	 * Every value of a query parameter, repeated ({@code id=a&id=b}) or comma-separated
+	 * ({@code id=a,b}) as the platforms accept lists; empty when absent.
 	 */
 	List<String> queryValues(String name) {
 		List<String> values;
 		try {
 			values = decoder.parameters().get(name);
-		} catch (IllegalArgumentException malformed) {
+		}
+		catch (IllegalArgumentException malformed) {
 			throw new BadRequest("malformed query string");
 		}
 		if (values == null) {
@@ -109,7 +121,10 @@ final class Exchange {
 		return split;
 	}
 
-	/** The {@code application/x-www-form-urlencoded} body; a repeated parameter is an error as in RFC 6749. */
+	/**
+	 * The {@code application/x-www-form-urlencoded} body; a repeated parameter is an
+	 * error as in RFC 6749.
+	 */
 	Map<String, String> form() {
 		if (form == null) {
 			form = parseForm();
@@ -149,16 +164,18 @@ final class Exchange {
 	private static String decode(String encoded) {
 		try {
 			return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
-		} catch (IllegalArgumentException malformed) {
+		}
+		catch (IllegalArgumentException malformed) {
 			throw new BadRequest("malformed form body");
 		}
 	}
 
 	/**
-	 * HTTP Basic client credentials as RFC 6749 section 2.3.1 defines them, or {@code null} when the request has
-	 * none: Base64, split at the first {@code :}, then id and secret each {@code application/x-www-form-urlencoded}
-	 * decoded. A client that skips the form-encoding fails here, as it does against a conformant server, when its
-	 * secret holds {@code + % :} or other reserved characters.
+	 * HTTP Basic client credentials as RFC 6749 section 2.3.1 defines them, or
+	 * {@code null} when the request has none: Base64, split at the first {@code :}, then
+	 * id and secret each {@code application/x-www-form-urlencoded} decoded. A client that
+	 * skips the form-encoding fails here, as it does against a conformant server, when
+	 * its secret holds {@code + % :} or other reserved characters.
 	 */
 	Basic basic() {
 		String authorization = headers.get(HttpHeaderNames.AUTHORIZATION);
@@ -167,9 +184,9 @@ final class Exchange {
 		}
 		String decoded;
 		try {
-			decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-					StandardCharsets.UTF_8);
-		} catch (IllegalArgumentException malformed) {
+			decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException malformed) {
 			throw new BadRequest("malformed Basic credentials");
 		}
 		int colon = decoded.indexOf(':');
@@ -179,18 +196,23 @@ final class Exchange {
 		try {
 			return new Basic(URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
 					URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8));
-		} catch (IllegalArgumentException notFormEncoded) {
+		}
+		catch (IllegalArgumentException notFormEncoded) {
 			throw new BadRequest("malformed Basic credentials: client id and secret must be form-encoded"
 					+ " (RFC 6749 section 2.3.1)");
 		}
 	}
 
-	/** The client id a token request authenticates with (Basic first, then the form), without failing. */
+	/**
+	 * The client id a token request authenticates with (Basic first, then the form),
+	 * without failing.
+	 */
 	String claimedClientId() {
 		try {
 			Basic basic = basic();
 			return basic != null ? basic.clientId() : formValue("client_id");
-		} catch (BadRequest unreadable) {
+		}
+		catch (BadRequest unreadable) {
 			return null;
 		}
 	}
@@ -204,4 +226,5 @@ final class Exchange {
 		String token = authorization.substring(7).trim();
 		return token.isEmpty() ? null : token;
 	}
+
 }

@@ -6,15 +6,19 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Injected faults and latency, per endpoint. Faults queue up in the order they were asked for: {@code
- * failNext(e, 2, 503)} then {@code dropNext(e, 1)} fails two requests, then drops one.
+ * Injected faults and latency, per endpoint. Faults queue up in the order they were asked
+ * for: {@code failNext(e, 2, 503)} then {@code dropNext(e, 1)} fails two requests, then
+ * drops one.
  */
 final class Faults {
 
 	sealed interface Fault permits Fail, Drop, Malform {
+
 	}
 
-	/** @param retryAfter {@code null} for no {@code Retry-After} header */
+	/**
+	 * @param retryAfter {@code null} for no {@code Retry-After} header
+	 */
 	record Fail(int status, Duration retryAfter) implements Fault {
 	}
 
@@ -25,21 +29,26 @@ final class Faults {
 	}
 
 	private static final class Pending {
+
 		final Fault fault;
+
 		int remaining;
 
 		Pending(Fault fault, int remaining) {
 			this.fault = fault;
 			this.remaining = remaining;
 		}
+
 	}
 
 	private static final int ENDPOINTS = Endpoint.values().length;
 
 	@SuppressWarnings("unchecked")
 	private final ArrayDeque<Pending>[] queues = new ArrayDeque[ENDPOINTS];
+
 	/** Faults still queued per endpoint: lets the common case (none) skip the lock. */
 	private final AtomicIntegerArray pending = new AtomicIntegerArray(ENDPOINTS);
+
 	private final AtomicReferenceArray<Duration> latency = new AtomicReferenceArray<>(ENDPOINTS);
 
 	Faults() {
@@ -104,4 +113,5 @@ final class Faults {
 			latency.set(endpoint.ordinal(), Duration.ZERO);
 		}
 	}
+
 }

@@ -11,12 +11,14 @@ import java.util.Map;
 final class GenesysApi {
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record UsersPage(List<Object> entities, int pageSize, int pageNumber, long total, int pageCount,
-					 String firstUri, String selfUri, String nextUri, String previousUri, String lastUri) {
+	record UsersPage(List<Object> entities, int pageSize, int pageNumber, long total, int pageCount, String firstUri,
+			String selfUri, String nextUri, String previousUri, String lastUri) {
 	}
 
 	private final Org org;
+
 	private final TokenStore tokens;
+
 	private final Limits limits;
 
 	GenesysApi(Org org, TokenStore tokens, Limits limits) {
@@ -25,7 +27,10 @@ final class GenesysApi {
 		this.limits = limits;
 	}
 
-	/** {@code POST /oauth/token} and {@code /api/v2/oauth/token}: Basic or form credentials. */
+	/**
+	 * {@code POST /oauth/token} and {@code /api/v2/oauth/token}: Basic or form
+	 * credentials.
+	 */
 	Reply token(Exchange exchange) {
 		ErrorStyle error = ErrorStyle.GENESYS_OAUTH;
 		String grant = exchange.formValue("grant_type");
@@ -40,7 +45,8 @@ final class GenesysApi {
 		}
 		FixedWindowLimiter.Decision rate = limits.tokenRequest(clientId);
 		if (rate != null && !rate.allowed()) {
-			// Genesys answers a token flood with 400, not 429 (the Terraform provider matches this text)
+			// Genesys answers a token flood with 400, not 429 (the Terraform provider
+			// matches this text)
 			return error.reply(400, "invalid_request",
 					"rate limit exceeded; retry in " + rate.resetSeconds() + " seconds");
 		}
@@ -65,21 +71,21 @@ final class GenesysApi {
 			return ErrorStyle.GENESYS_API.reply(401, "bad.credentials", "Invalid login credentials.");
 		}
 		FixedWindowLimiter.Decision rate = limits.apiRequest(bearer);
-		Map<String, String> rateHeaders = rate == null || !limits.ininHeaders ? Map.of() : Map.of(
-				"inin-ratelimit-count", Integer.toString(rate.count()),
-				"inin-ratelimit-allowed", Integer.toString(rate.limit()),
-				"inin-ratelimit-reset", Long.toString(rate.resetSeconds()));
+		Map<String, String> rateHeaders = rate == null || !limits.ininHeaders ? Map.of()
+				: Map.of("inin-ratelimit-count", Integer.toString(rate.count()), "inin-ratelimit-allowed",
+						Integer.toString(rate.limit()), "inin-ratelimit-reset", Long.toString(rate.resetSeconds()));
 		if (rate != null && !rate.allowed()) {
 			return ErrorStyle.genesysRateLimited(rate.resetSeconds()).withHeaders(rateHeaders);
 		}
 		return Reply.json(200, page(UsersQuery.of(exchange)))
-				.withHeader(Reply.CORRELATION_ID, ErrorStyle.contextId())
-				.withHeaders(rateHeaders);
+			.withHeader(Reply.CORRELATION_ID, ErrorStyle.contextId())
+			.withHeaders(rateHeaders);
 	}
 
 	/**
-	 * One page. Past the last page the entities are empty, there is no {@code nextUri}, and {@code previousUri}
-	 * points at the last page that exists, so a client that steps back lands on real users.
+	 * One page. Past the last page the entities are empty, there is no {@code nextUri},
+	 * and {@code previousUri} points at the last page that exists, so a client that steps
+	 * back lands on real users.
 	 */
 	private UsersPage page(UsersQuery query) {
 		Users users = org.users();
@@ -96,11 +102,9 @@ final class GenesysApi {
 			entities.add(query.expand().isEmpty() ? user : UserExpansion.expand(user, position, query));
 		}
 		int lastPage = Math.max(1, pageCount);
-		return new UsersPage(entities, pageSize, pageNumber, total, pageCount,
-				query.uri(1), query.uri(pageNumber),
+		return new UsersPage(entities, pageSize, pageNumber, total, pageCount, query.uri(1), query.uri(pageNumber),
 				pageNumber < pageCount ? query.uri(pageNumber + 1) : null,
-				pageNumber > 1 ? query.uri(Math.min(pageNumber - 1, lastPage)) : null,
-				query.uri(lastPage));
+				pageNumber > 1 ? query.uri(Math.min(pageNumber - 1, lastPage)) : null, query.uri(lastPage));
 	}
 
 	static int intParam(Exchange exchange, String name, int defaultValue) {
@@ -110,8 +114,10 @@ final class GenesysApi {
 		}
 		try {
 			return Integer.parseInt(value.trim());
-		} catch (NumberFormatException notANumber) {
+		}
+		catch (NumberFormatException notANumber) {
 			throw new BadRequest(name + " must be a number, was " + value);
 		}
 	}
+
 }

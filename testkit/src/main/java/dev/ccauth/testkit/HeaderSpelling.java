@@ -10,9 +10,10 @@ import io.netty.handler.codec.http.HttpResponse;
 import java.util.List;
 
 /**
- * Spells the headers Reactor Netty adds on its own ({@code connection: close} and the like, written in lower
- * case) the way the platforms' servers write them, so that every header name on the wire is spelled as the
- * platforms spell it. Sits right after the HTTP codec, so it sees responses once Reactor Netty is done with them.
+ * Spells the headers Reactor Netty adds on its own ({@code connection: close} and the
+ * like, written in lower case) the way the platforms' servers write them, so that every
+ * header name on the wire is spelled as the platforms spell it. Sits right after the HTTP
+ * codec, so it sees responses once Reactor Netty is done with them.
  */
 @ChannelHandler.Sharable
 final class HeaderSpelling extends ChannelOutboundHandlerAdapter {
@@ -38,4 +39,5 @@ final class HeaderSpelling extends ChannelOutboundHandlerAdapter {
 		}
 		super.write(context, message, promise);
 	}
+
 }

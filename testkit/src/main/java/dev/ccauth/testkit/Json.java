@@ -9,16 +9,20 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** The one JSON mapper of the sandbox: fields in declaration order, so bodies read like the platforms'. */
+/**
+ * The one JSON mapper of the sandbox: fields in declaration order, so bodies read like
+ * the platforms'.
+ */
 final class Json {
 
-	static final JsonMapper MAPPER = JsonMapper.builder()
-			.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-			.build();
+	static final JsonMapper MAPPER = JsonMapper.builder().disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
 
-	/** Both platforms write instants in UTC with milliseconds: {@code 2024-01-01T09:30:00.000Z}. */
+	/**
+	 * Both platforms write instants in UTC with milliseconds:
+	 * {@code 2024-01-01T09:30:00.000Z}.
+	 */
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-			.withZone(ZoneOffset.UTC);
+		.withZone(ZoneOffset.UTC);
 
 	private Json() {
 	}
@@ -36,8 +40,10 @@ final class Json {
 		try {
 			JsonNode node = MAPPER.readTree(body);
 			return node instanceof ObjectNode object ? object : null;
-		} catch (RuntimeException notJson) {
+		}
+		catch (RuntimeException notJson) {
 			return null;
 		}
 	}
+
 }

@@ -12,15 +12,16 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * The CXone refresh tokens: compact JWTs, HS256 with a key made up when the sandbox starts, so they need no
- * storage and work only on the sandbox that issued them. Clients treat them as opaque; the {@code id_token},
- * which clients may verify, is signed by {@link SigningKey} instead.
+ * The CXone refresh tokens: compact JWTs, HS256 with a key made up when the sandbox
+ * starts, so they need no storage and work only on the sandbox that issued them. Clients
+ * treat them as opaque; the {@code id_token}, which clients may verify, is signed by
+ * {@link SigningKey} instead.
  */
 final class Jwt {
 
 	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
-	private static final String HEADER = BASE64URL.encodeToString(
-			Json.bytes(Map.of("alg", "HS256", "typ", "JWT")));
+
+	private static final String HEADER = BASE64URL.encodeToString(Json.bytes(Map.of("alg", "HS256", "typ", "JWT")));
 
 	private final SecretKeySpec key;
 
@@ -51,7 +52,8 @@ final class Jwt {
 				return null;
 			}
 			return Json.MAPPER.readTree(Base64.getUrlDecoder().decode(jwt.substring(firstDot + 1, lastDot)));
-		} catch (RuntimeException malformed) {
+		}
+		catch (RuntimeException malformed) {
 			return null;
 		}
 	}
@@ -61,8 +63,10 @@ final class Jwt {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(key);
 			return mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
-		} catch (GeneralSecurityException e) {
+		}
+		catch (GeneralSecurityException e) {
 			throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
 		}
 	}
+
 }

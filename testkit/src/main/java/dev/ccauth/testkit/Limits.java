@@ -1,13 +1,18 @@
 package dev.ccauth.testkit;
 
-/** The rate limits in force; either may be off ({@code null}). Swapped whole, so windows restart on a change. */
+/**
+ * The rate limits in force; either may be off ({@code null}). Swapped whole, so windows
+ * restart on a change.
+ */
 final class Limits {
 
 	volatile FixedWindowLimiter api;
+
 	volatile FixedWindowLimiter token;
+
 	/**
-	 * Whether Genesys API responses carry the {@code inin-ratelimit-*} headers that Genesys removed in June 2021;
-	 * off unless a test of an old client asks for them.
+	 * Whether Genesys API responses carry the {@code inin-ratelimit-*} headers that
+	 * Genesys removed in June 2021; off unless a test of an old client asks for them.
 	 */
 	volatile boolean ininHeaders;
 
@@ -21,15 +26,21 @@ final class Limits {
 		this.ininHeaders = ininHeaders;
 	}
 
-	/** The token endpoint's decision for this client, or {@code null} when that limit is off. */
+	/**
+	 * The token endpoint's decision for this client, or {@code null} when that limit is
+	 * off.
+	 */
 	FixedWindowLimiter.Decision tokenRequest(String clientId) {
 		FixedWindowLimiter limiter = token;
 		return limiter == null ? null : limiter.acquire(clientId);
 	}
 
-	/** The API's decision for this bearer token, or {@code null} when that limit is off. */
+	/**
+	 * The API's decision for this bearer token, or {@code null} when that limit is off.
+	 */
 	FixedWindowLimiter.Decision apiRequest(String accessToken) {
 		FixedWindowLimiter limiter = api;
 		return limiter == null ? null : limiter.acquire(accessToken);
 	}
+
 }

@@ -7,9 +7,11 @@ import java.util.Map;
 /**
  * A response decided by a handler, written by {@link SandboxHandler}. Immutable.
  *
- * <p>Header names are written exactly as given. HTTP/1.1 names are case-insensitive, but some clients are not
- * (the official Genesys Java SDK looks up {@code Retry-After} and {@code ININ-Correlation-Id} in a case-sensitive
- * map), so they are spelled as the platforms write them.
+ * <p>
+ * Header names are written exactly as given. HTTP/1.1 names are case-insensitive, but
+ * some clients are not (the official Genesys Java SDK looks up {@code Retry-After} and
+ * {@code ININ-Correlation-Id} in a case-sensitive map), so they are spelled as the
+ * platforms write them.
  */
 record Reply(int status, Map<String, String> headers, byte[] body) {
 

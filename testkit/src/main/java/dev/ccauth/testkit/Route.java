@@ -3,19 +3,19 @@ package dev.ccauth.testkit;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Which handler a path belongs to, the one method it accepts, and the endpoint it counts as. */
+/**
+ * Which handler a path belongs to, the one method it accepts, and the endpoint it counts
+ * as.
+ */
 enum Route {
-	SHARED_TOKEN("POST"),
-	GENESYS_TUTORIAL_TOKEN("POST"),
-	CXONE_TOKEN("POST"),
-	GENESYS_USERS("GET"),
-	CXONE_DISCOVERY("GET"),
-	CXONE_TENANT_CONFIGURATION("GET"),
-	CXONE_AGENTS("GET"),
-	CXONE_JWKS("GET"),
-	UNKNOWN(null);
 
-	/** CXone paths are case-insensitive ({@code /inContactAPI/...}) and several API versions are live. */
+	SHARED_TOKEN("POST"), GENESYS_TUTORIAL_TOKEN("POST"), CXONE_TOKEN("POST"), GENESYS_USERS("GET"),
+	CXONE_DISCOVERY("GET"), CXONE_TENANT_CONFIGURATION("GET"), CXONE_AGENTS("GET"), CXONE_JWKS("GET"), UNKNOWN(null);
+
+	/**
+	 * CXone paths are case-insensitive ({@code /inContactAPI/...}) and several API
+	 * versions are live.
+	 */
 	private static final Pattern AGENTS = Pattern.compile("/incontactapi/services/v\\d+\\.0/agents",
 			Pattern.CASE_INSENSITIVE);
 
@@ -42,11 +42,14 @@ enum Route {
 		};
 	}
 
-	/** The endpoint of a request: on the shared {@code /oauth/token}, the platform of the client id it uses. */
+	/**
+	 * The endpoint of a request: on the shared {@code /oauth/token}, the platform of the
+	 * client id it uses.
+	 */
 	Endpoint endpoint(Exchange exchange, Org org) {
 		return switch (this) {
-			case SHARED_TOKEN -> org.cxoneClient().clientId().equals(exchange.claimedClientId())
-					? Endpoint.CXONE_TOKEN : Endpoint.GENESYS_TOKEN;
+			case SHARED_TOKEN -> org.cxoneClient().clientId().equals(exchange.claimedClientId()) ? Endpoint.CXONE_TOKEN
+					: Endpoint.GENESYS_TOKEN;
 			case GENESYS_TUTORIAL_TOKEN -> Endpoint.GENESYS_TOKEN;
 			case CXONE_TOKEN -> Endpoint.CXONE_TOKEN;
 			case GENESYS_USERS -> Endpoint.GENESYS_USERS;
@@ -58,7 +61,10 @@ enum Route {
 		};
 	}
 
-	/** The error shape for this request: unknown paths under CXone's prefixes get CXone's, the rest Genesys'. */
+	/**
+	 * The error shape for this request: unknown paths under CXone's prefixes get CXone's,
+	 * the rest Genesys'.
+	 */
 	static ErrorStyle errorStyle(Endpoint endpoint, String path) {
 		if (endpoint != Endpoint.OTHER) {
 			return ErrorStyle.of(endpoint.platform(), endpoint.isToken());
@@ -68,4 +74,5 @@ enum Route {
 				|| lower.startsWith("/.well-known/");
 		return cxone ? ErrorStyle.CXONE_API : ErrorStyle.GENESYS_API;
 	}
+
 }

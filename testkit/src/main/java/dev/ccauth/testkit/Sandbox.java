@@ -20,9 +20,10 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * An HTTP(S) server on {@code 127.0.0.1} that emulates Genesys Cloud and NICE CXone closely enough that a
- * client which works against it works against them: their token endpoints, one listing API each, their
- * error bodies and rate limits, plus fault injection and counters for tests.
+ * An HTTP(S) server on {@code 127.0.0.1} that emulates Genesys Cloud and NICE CXone
+ * closely enough that a client which works against it works against them: their token
+ * endpoints, one listing API each, their error bodies and rate limits, plus fault
+ * injection and counters for tests.
  *
  * <pre>{@code
  * try (Sandbox sandbox = Sandbox.start()) {
@@ -31,26 +32,40 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }
  * }</pre>
  *
- * Runs on its own event loops (never those of the client under test), so it can be started and stopped per
- * test class; starting takes milliseconds once the classes are loaded. Thread-safe.
+ * Runs on its own event loops (never those of the client under test), so it can be
+ * started and stopped per test class; starting takes milliseconds once the classes are
+ * loaded. Thread-safe.
  */
 public final class Sandbox implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
+
 	private static final String HOST = "127.0.0.1";
 
 	private final Builder settings;
+
 	private final Org org;
+
 	private final TokenStore tokens;
+
 	private final Limits limits;
+
 	private final Faults faults = new Faults();
+
 	private final Counters counters = new Counters();
+
 	private final SandboxCertificate certificate;
+
 	private final LoopResources loops;
+
 	private final Scheduler timer;
+
 	private final DisposableServer server;
+
 	private final String baseUrl;
+
 	private volatile SSLContext sslContext;
+
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private Sandbox(Builder settings) {
@@ -65,25 +80,26 @@ public final class Sandbox implements AutoCloseable {
 		this.timer = Schedulers.newSingle("ccauth-sandbox-timer", true);
 		SandboxHandler handler = new SandboxHandler(org, tokens, limits, faults, counters, timer);
 		HttpServer http = HttpServer.create()
-				.runOn(loops)
-				.host(HOST)
-				.port(settings.port)
-				.option(ChannelOption.SO_BACKLOG, 4096)
-				.childOption(ChannelOption.TCP_NODELAY, true)
-				.doOnChannelInit((observer, channel, remote) -> {
-					if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
-						channel.pipeline().addAfter(NettyPipeline.HttpCodec, "ccauth.headerSpelling",
-								HeaderSpelling.INSTANCE);
-					}
-				})
-				.handle(handler);
+			.runOn(loops)
+			.host(HOST)
+			.port(settings.port)
+			.option(ChannelOption.SO_BACKLOG, 4096)
+			.childOption(ChannelOption.TCP_NODELAY, true)
+			.doOnChannelInit((observer, channel, remote) -> {
+				if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+					channel.pipeline()
+						.addAfter(NettyPipeline.HttpCodec, "ccauth.headerSpelling", HeaderSpelling.INSTANCE);
+				}
+			})
+			.handle(handler);
 		if (certificate != null) {
-			http = http.secure(spec -> spec.sslContext(Http11SslContextSpec.forServer(
-					certificate.server().getKeyPair().getPrivate(), certificate.server().getCertificate())));
+			http = http.secure(spec -> spec.sslContext(Http11SslContextSpec
+				.forServer(certificate.server().getKeyPair().getPrivate(), certificate.server().getCertificate())));
 		}
 		try {
 			this.server = http.bindNow(Duration.ofSeconds(10));
-		} catch (RuntimeException e) {
+		}
+		catch (RuntimeException e) {
 			timer.dispose();
 			loops.dispose();
 			if (certificate != null) {
@@ -105,19 +121,34 @@ public final class Sandbox implements AutoCloseable {
 		return new Builder();
 	}
 
-	/** Settings of a sandbox to start. Not thread-safe; {@link #start()} may be called more than once. */
+	/**
+	 * Settings of a sandbox to start. Not thread-safe; {@link #start()} may be called
+	 * more than once.
+	 */
 	public static final class Builder {
+
 		private int port;
+
 		private boolean https;
+
 		private int users = 137;
+
 		private int inactiveUsers = 3;
+
 		private int deletedUsers = 2;
+
 		private int agents = 42;
+
 		private Duration tokenLifetime = Duration.ofHours(1);
+
 		private RateLimit apiRateLimit;
+
 		private RateLimit tokenRateLimit;
+
 		private boolean ininRateLimitHeaders;
+
 		private ClientCredentials genesysClient = Org.DEMO_GENESYS_CLIENT;
+
 		private ClientCredentials cxoneClient = Org.DEMO_CXONE_CLIENT;
 
 		private Builder() {
@@ -132,25 +163,37 @@ public final class Sandbox implements AutoCloseable {
 			return this;
 		}
 
-		/** HTTPS with a certificate generated at start ({@link Sandbox#caCertificatePem()}). Default HTTP. */
+		/**
+		 * HTTPS with a certificate generated at start
+		 * ({@link Sandbox#caCertificatePem()}). Default HTTP.
+		 */
 		public Builder https(boolean https) {
 			this.https = https;
 			return this;
 		}
 
-		/** How many active Genesys users {@code /api/v2/users} lists (its default {@code state}); default 137. */
+		/**
+		 * How many active Genesys users {@code /api/v2/users} lists (its default
+		 * {@code state}); default 137.
+		 */
 		public Builder users(int count) {
 			this.users = requireCount(count, "users");
 			return this;
 		}
 
-		/** How many inactive Genesys users there are besides ({@code state=inactive} or {@code any}); default 3. */
+		/**
+		 * How many inactive Genesys users there are besides ({@code state=inactive} or
+		 * {@code any}); default 3.
+		 */
 		public Builder inactiveUsers(int count) {
 			this.inactiveUsers = requireCount(count, "inactiveUsers");
 			return this;
 		}
 
-		/** How many deleted Genesys users there are besides ({@code state=deleted} or {@code any}); default 2. */
+		/**
+		 * How many deleted Genesys users there are besides ({@code state=deleted} or
+		 * {@code any}); default 2.
+		 */
 		public Builder deletedUsers(int count) {
 			this.deletedUsers = requireCount(count, "deletedUsers");
 			return this;
@@ -168,22 +211,29 @@ public final class Sandbox implements AutoCloseable {
 			return this;
 		}
 
-		/** At most {@code requests} API requests per {@code window} per access token; default off. */
+		/**
+		 * At most {@code requests} API requests per {@code window} per access token;
+		 * default off.
+		 */
 		public Builder apiRateLimit(int requests, Duration window) {
 			this.apiRateLimit = new RateLimit(requests, window);
 			return this;
 		}
 
-		/** At most {@code requests} token requests per {@code window} per client id; default off. */
+		/**
+		 * At most {@code requests} token requests per {@code window} per client id;
+		 * default off.
+		 */
 		public Builder tokenRateLimit(int requests, Duration window) {
 			this.tokenRateLimit = new RateLimit(requests, window);
 			return this;
 		}
 
 		/**
-		 * Whether rate-limited Genesys API responses carry {@code inin-ratelimit-count}, {@code -allowed} and
-		 * {@code -reset}, which Genesys removed from every response in June 2021; default off. Only for tests of
-		 * clients written before then: production never sends them.
+		 * Whether rate-limited Genesys API responses carry {@code inin-ratelimit-count},
+		 * {@code -allowed} and {@code -reset}, which Genesys removed from every response
+		 * in June 2021; default off. Only for tests of clients written before then:
+		 * production never sends them.
 		 */
 		public Builder ininRateLimitHeaders(boolean send) {
 			this.ininRateLimitHeaders = send;
@@ -191,15 +241,19 @@ public final class Sandbox implements AutoCloseable {
 		}
 
 		/**
-		 * The Genesys OAuth client; default a fixed demo client. Any characters are allowed: clients must
-		 * form-encode id and secret inside HTTP Basic (RFC 6749 section 2.3.1), as the sandbox decodes them.
+		 * The Genesys OAuth client; default a fixed demo client. Any characters are
+		 * allowed: clients must form-encode id and secret inside HTTP Basic (RFC 6749
+		 * section 2.3.1), as the sandbox decodes them.
 		 */
 		public Builder genesysClient(String clientId, String clientSecret) {
 			this.genesysClient = client(clientId, clientSecret);
 			return this;
 		}
 
-		/** The CXone OAuth client (both token endpoints); default a fixed demo client. As {@link #genesysClient}. */
+		/**
+		 * The CXone OAuth client (both token endpoints); default a fixed demo client. As
+		 * {@link #genesysClient}.
+		 */
 		public Builder cxoneClient(String clientId, String clientSecret) {
 			this.cxoneClient = client(clientId, clientSecret);
 			return this;
@@ -248,6 +302,7 @@ public final class Sandbox implements AutoCloseable {
 			}
 			return count;
 		}
+
 	}
 
 	// ---- where it is
@@ -270,21 +325,25 @@ public final class Sandbox implements AutoCloseable {
 		return certificate == null ? null : certificate.caPem();
 	}
 
-	/** A temporary file holding {@link #caCertificatePem()}, deleted on close; {@code null} over HTTP. */
+	/**
+	 * A temporary file holding {@link #caCertificatePem()}, deleted on close;
+	 * {@code null} over HTTP.
+	 */
 	public Path caCertificateFile() {
 		return certificate == null ? null : certificate.caFile();
 	}
 
 	/**
-	 * An SSL context that trusts the sandbox (for the JDK's {@code HttpClient}); over HTTP the JDK default, so
-	 * that callers can pass it whatever the mode.
+	 * An SSL context that trusts the sandbox (for the JDK's {@code HttpClient}); over
+	 * HTTP the JDK default, so that callers can pass it whatever the mode.
 	 */
 	public SSLContext sslContext() {
 		SSLContext context = sslContext;
 		if (context == null) {
 			try {
 				context = certificate != null ? certificate.clientContext() : SSLContext.getDefault();
-			} catch (NoSuchAlgorithmException e) {
+			}
+			catch (NoSuchAlgorithmException e) {
 				throw new IllegalStateException("no default SSL context", e);
 			}
 			sslContext = context;
@@ -310,7 +369,10 @@ public final class Sandbox implements AutoCloseable {
 
 	// ---- CXone
 
-	/** The issuer: OpenID discovery is at {@code <issuer>/.well-known/openid-configuration}. */
+	/**
+	 * The issuer: OpenID discovery is at
+	 * {@code <issuer>/.well-known/openid-configuration}.
+	 */
 	public String cxoneIssuer() {
 		return baseUrl;
 	}
@@ -320,7 +382,9 @@ public final class Sandbox implements AutoCloseable {
 		return baseUrl + "/auth/token";
 	}
 
-	/** {@code <baseUrl>/oauth/token}: the tutorial's client-credentials token endpoint. */
+	/**
+	 * {@code <baseUrl>/oauth/token}: the tutorial's client-credentials token endpoint.
+	 */
 	public String cxoneTutorialTokenUri() {
 		return baseUrl + "/oauth/token";
 	}
@@ -334,7 +398,10 @@ public final class Sandbox implements AutoCloseable {
 		return org.cxoneClient();
 	}
 
-	/** The access key; its secret is full of reserved characters, as real ones are, to catch missing form-encoding. */
+	/**
+	 * The access key; its secret is full of reserved characters, as real ones are, to
+	 * catch missing form-encoding.
+	 */
 	public AccessKey cxoneAccessKey() {
 		return org.accessKey();
 	}
@@ -351,7 +418,10 @@ public final class Sandbox implements AutoCloseable {
 		tokens.lifetime(requireLifetime(lifetime));
 	}
 
-	/** At most {@code requests} API requests per {@code window} per access token, from now on. */
+	/**
+	 * At most {@code requests} API requests per {@code window} per access token, from now
+	 * on.
+	 */
 	public void apiRateLimit(int requests, Duration window) {
 		limits.api = new FixedWindowLimiter(new RateLimit(requests, window));
 	}
@@ -365,7 +435,10 @@ public final class Sandbox implements AutoCloseable {
 		limits.ininHeaders = send;
 	}
 
-	/** At most {@code requests} token requests per {@code window} per client id, from now on. */
+	/**
+	 * At most {@code requests} token requests per {@code window} per client id, from now
+	 * on.
+	 */
 	public void tokenRateLimit(int requests, Duration window) {
 		limits.token = new FixedWindowLimiter(new RateLimit(requests, window));
 	}
@@ -387,31 +460,36 @@ public final class Sandbox implements AutoCloseable {
 	// ---- fault injection
 
 	/**
-	 * The next {@code count} requests to {@code endpoint} get {@code status} with the platform's error body and
-	 * no {@code Retry-After}, except a 429 of the Genesys API, which says {@code Retry-After: 1} as Genesys does on
-	 * every 429.
+	 * The next {@code count} requests to {@code endpoint} get {@code status} with the
+	 * platform's error body and no {@code Retry-After}, except a 429 of the Genesys API,
+	 * which says {@code Retry-After: 1} as Genesys does on every 429.
 	 */
 	public void failNext(Endpoint endpoint, int count, int status) {
 		addFault(endpoint, count, new Faults.Fail(requireStatus(status), null));
 	}
 
 	/**
-	 * As {@link #failNext(Endpoint, int, int)}, with {@code Retry-After} in whole seconds (rounded up, at least 1);
-	 * a Genesys API 429 also names them in its message, as the platform does.
+	 * As {@link #failNext(Endpoint, int, int)}, with {@code Retry-After} in whole seconds
+	 * (rounded up, at least 1); a Genesys API 429 also names them in its message, as the
+	 * platform does.
 	 */
 	public void failNext(Endpoint endpoint, int count, int status, Duration retryAfter) {
 		Objects.requireNonNull(retryAfter, "retryAfter");
 		addFault(endpoint, count, new Faults.Fail(requireStatus(status), retryAfter));
 	}
 
-	/** The next {@code count} requests to {@code endpoint} are read, then their connection is closed unanswered. */
+	/**
+	 * The next {@code count} requests to {@code endpoint} are read, then their connection
+	 * is closed unanswered.
+	 */
 	public void dropNext(Endpoint endpoint, int count) {
 		addFault(endpoint, count, new Faults.Drop());
 	}
 
 	/**
-	 * The next {@code count} responses of {@code endpoint} are broken. {@link Malformation#NO_ACCESS_TOKEN} and
-	 * {@link Malformation#NO_EXPIRES_IN} apply to the token endpoints only.
+	 * The next {@code count} responses of {@code endpoint} are broken.
+	 * {@link Malformation#NO_ACCESS_TOKEN} and {@link Malformation#NO_EXPIRES_IN} apply
+	 * to the token endpoints only.
 	 */
 	public void malformNext(Endpoint endpoint, int count, Malformation kind) {
 		Objects.requireNonNull(kind, "kind");
@@ -421,7 +499,10 @@ public final class Sandbox implements AutoCloseable {
 		addFault(endpoint, count, new Faults.Malform(kind));
 	}
 
-	/** Every response of {@code endpoint} is delayed by {@code added} until {@link #reset()} (or ZERO). */
+	/**
+	 * Every response of {@code endpoint} is delayed by {@code added} until
+	 * {@link #reset()} (or ZERO).
+	 */
 	public void latency(Endpoint endpoint, Duration added) {
 		faults.latency(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(added, "added"));
 	}
@@ -437,7 +518,10 @@ public final class Sandbox implements AutoCloseable {
 		return counters.requests(Objects.requireNonNull(endpoint, "endpoint"));
 	}
 
-	/** API requests ({@code users}, {@code agents}) that carried this bearer token, whatever their outcome. */
+	/**
+	 * API requests ({@code users}, {@code agents}) that carried this bearer token,
+	 * whatever their outcome.
+	 */
 	public int requestCountForToken(String accessToken) {
 		return counters.tokenUses(Objects.requireNonNull(accessToken, "accessToken"));
 	}
@@ -453,9 +537,9 @@ public final class Sandbox implements AutoCloseable {
 	}
 
 	/**
-	 * Counters, faults, latency, revocations, token lifetime, rate limits and {@code inin-ratelimit-*} headers back
-	 * to the builder's settings.
-	 * Tokens issued so far stay valid until they expire, so a client that cached one keeps working.
+	 * Counters, faults, latency, revocations, token lifetime, rate limits and
+	 * {@code inin-ratelimit-*} headers back to the builder's settings. Tokens issued so
+	 * far stay valid until they expire, so a client that cached one keeps working.
 	 */
 	public void reset() {
 		faults.reset();
@@ -499,4 +583,5 @@ public final class Sandbox implements AutoCloseable {
 		}
 		return status;
 	}
+
 }

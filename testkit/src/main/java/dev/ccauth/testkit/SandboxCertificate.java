@@ -16,11 +16,13 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A throwaway CA and a server certificate it issued for {@code 127.0.0.1} and {@code localhost}, made at
- * start. The certificate also names {@code api.localhost} and {@code login.localhost}: clients that derive the
- * login host from the API host ({@code api.} to {@code login.}, as the official Genesys SDKs do) can then reach
- * the sandbox by resolving those names to {@code 127.0.0.1}. Clients trust the CA (a CA, not the leaf itself, because OpenSSL-based clients reject a leaf used
- * as its own trust anchor); its PEM also goes to a temporary file for tools that want a path.
+ * A throwaway CA and a server certificate it issued for {@code 127.0.0.1} and
+ * {@code localhost}, made at start. The certificate also names {@code api.localhost} and
+ * {@code login.localhost}: clients that derive the login host from the API host
+ * ({@code api.} to {@code login.}, as the official Genesys SDKs do) can then reach the
+ * sandbox by resolving those names to {@code 127.0.0.1}. Clients trust the CA (a CA, not
+ * the leaf itself, because OpenSSL-based clients reject a leaf used as its own trust
+ * anchor); its PEM also goes to a temporary file for tools that want a path.
  */
 final class SandboxCertificate {
 
@@ -28,7 +30,9 @@ final class SandboxCertificate {
 	static final String LOGIN_HOST = "login.localhost";
 
 	private final X509Bundle ca;
+
 	private final X509Bundle server;
+
 	private final Path caFile;
 
 	private SandboxCertificate(X509Bundle ca, X509Bundle server, Path caFile) {
@@ -39,32 +43,33 @@ final class SandboxCertificate {
 
 	static SandboxCertificate generate() {
 		Instant now = Instant.now();
-		CertificateBuilder template = new CertificateBuilder()
-				.notBefore(now.minus(Duration.ofHours(1)))
-				.notAfter(now.plus(Duration.ofDays(30)))
-				.ecp256();
+		CertificateBuilder template = new CertificateBuilder().notBefore(now.minus(Duration.ofHours(1)))
+			.notAfter(now.plus(Duration.ofDays(30)))
+			.ecp256();
 		try {
 			X509Bundle ca = template.copy()
-					.subject("CN=ccauth sandbox CA, O=ccauth testkit")
-					.setIsCertificateAuthority(true)
-					.setKeyUsage(true, CertificateBuilder.KeyUsage.keyCertSign, CertificateBuilder.KeyUsage.cRLSign)
-					.buildSelfSigned();
+				.subject("CN=ccauth sandbox CA, O=ccauth testkit")
+				.setIsCertificateAuthority(true)
+				.setKeyUsage(true, CertificateBuilder.KeyUsage.keyCertSign, CertificateBuilder.KeyUsage.cRLSign)
+				.buildSelfSigned();
 			X509Bundle server = template.copy()
-					.subject("CN=127.0.0.1, O=ccauth testkit")
-					.addSanIpAddress("127.0.0.1")
-					.addSanDnsName("localhost")
-					.addSanDnsName(API_HOST)
-					.addSanDnsName(LOGIN_HOST)
-					.setKeyUsage(true, CertificateBuilder.KeyUsage.digitalSignature)
-					.addExtendedKeyUsageServerAuth()
-					.buildIssuedBy(ca);
+				.subject("CN=127.0.0.1, O=ccauth testkit")
+				.addSanIpAddress("127.0.0.1")
+				.addSanDnsName("localhost")
+				.addSanDnsName(API_HOST)
+				.addSanDnsName(LOGIN_HOST)
+				.setKeyUsage(true, CertificateBuilder.KeyUsage.digitalSignature)
+				.addExtendedKeyUsageServerAuth()
+				.buildIssuedBy(ca);
 			Path caFile = Files.createTempFile("ccauth-sandbox-ca-", ".pem");
 			caFile.toFile().deleteOnExit();
 			Files.writeString(caFile, ca.getCertificatePEM(), StandardCharsets.US_ASCII);
 			return new SandboxCertificate(ca, server, caFile);
-		} catch (IOException e) {
+		}
+		catch (IOException e) {
 			throw new UncheckedIOException("cannot write the sandbox CA certificate", e);
-		} catch (Exception e) {
+		}
+		catch (Exception e) {
 			throw new IllegalStateException("cannot generate the sandbox certificate", e);
 		}
 	}
@@ -96,7 +101,8 @@ final class SandboxCertificate {
 			SSLContext context = SSLContext.getInstance("TLS");
 			context.init(null, trust.getTrustManagers(), null);
 			return context;
-		} catch (GeneralSecurityException | IOException e) {
+		}
+		catch (GeneralSecurityException | IOException e) {
 			throw new IllegalStateException("cannot build an SSL context for the sandbox CA", e);
 		}
 	}
@@ -104,8 +110,10 @@ final class SandboxCertificate {
 	void delete() {
 		try {
 			Files.deleteIfExists(caFile);
-		} catch (IOException ignored) {
+		}
+		catch (IOException ignored) {
 			// a temp file; deleteOnExit is the fallback
 		}
 	}
+
 }

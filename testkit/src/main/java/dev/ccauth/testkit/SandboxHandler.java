@@ -21,8 +21,9 @@ import java.util.Arrays;
 import java.util.function.BiFunction;
 
 /**
- * Every request goes through here: read the whole body, find the endpoint, count it, apply the injected fault
- * (if any) instead of or on top of the normal answer, wait the added latency, write. Nothing blocks.
+ * Every request goes through here: read the whole body, find the endpoint, count it,
+ * apply the injected fault (if any) instead of or on top of the normal answer, wait the
+ * added latency, write. Nothing blocks.
  */
 final class SandboxHandler implements BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
 
@@ -32,13 +33,21 @@ final class SandboxHandler implements BiFunction<HttpServerRequest, HttpServerRe
 			+ "<body><h1>We'll be right back</h1></body></html>";
 
 	private final Org org;
+
 	private final TokenStore tokens;
+
 	private final GenesysApi genesys;
+
 	private final CxoneApi cxone;
+
 	private final Faults faults;
+
 	private final Counters counters;
+
 	private final Scheduler timer;
+
 	private volatile String baseUrl;
+
 	private volatile int port;
 
 	SandboxHandler(Org org, TokenStore tokens, Limits limits, Faults faults, Counters counters, Scheduler timer) {
@@ -59,8 +68,11 @@ final class SandboxHandler implements BiFunction<HttpServerRequest, HttpServerRe
 
 	@Override
 	public Publisher<Void> apply(HttpServerRequest request, HttpServerResponse response) {
-		return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("")
-				.flatMap(body -> respond(request, response, body));
+		return request.receive()
+			.aggregate()
+			.asString(StandardCharsets.UTF_8)
+			.defaultIfEmpty("")
+			.flatMap(body -> respond(request, response, body));
 	}
 
 	private Mono<Void> respond(HttpServerRequest request, HttpServerResponse response, String body) {
@@ -81,17 +93,19 @@ final class SandboxHandler implements BiFunction<HttpServerRequest, HttpServerRe
 		Reply reply;
 		if (fault instanceof Drop) {
 			reply = null;
-		} else if (fault instanceof Fail fail) {
+		}
+		else if (fault instanceof Fail fail) {
 			reply = failure(style, fail);
-		} else {
+		}
+		else {
 			reply = answer(route, endpoint, exchange, style);
 			if (fault instanceof Malform malform) {
 				reply = malform(reply, malform.kind());
 			}
 		}
 		int status = reply == null ? 0 : reply.status();
-		counters.record(new RecordedRequest(endpoint, exchange.method(), exchange.path(),
-				exchange.rawQuery(), exchange.host(), exchange.hasAuthorization(), status, received));
+		counters.record(new RecordedRequest(endpoint, exchange.method(), exchange.path(), exchange.rawQuery(),
+				exchange.host(), exchange.hasAuthorization(), status, received));
 		if (log.isDebugEnabled()) {
 			log.debug("{} {} -> {} ({})", exchange.method(), exchange.path(), status == 0 ? "dropped" : status,
 					endpoint);
@@ -108,12 +122,12 @@ final class SandboxHandler implements BiFunction<HttpServerRequest, HttpServerRe
 		}
 		if (!route.method().equals(exchange.method())) {
 			return style.reply(405, style.code(405), "method " + exchange.method() + " is not allowed here")
-					.withHeader(Reply.ALLOW, route.method());
+				.withHeader(Reply.ALLOW, route.method());
 		}
 		try {
 			return switch (route) {
-				case SHARED_TOKEN -> endpoint == Endpoint.CXONE_TOKEN
-						? cxone.tutorialToken(exchange) : genesys.token(exchange);
+				case SHARED_TOKEN ->
+					endpoint == Endpoint.CXONE_TOKEN ? cxone.tutorialToken(exchange) : genesys.token(exchange);
 				case GENESYS_TUTORIAL_TOKEN -> genesys.token(exchange);
 				case CXONE_TOKEN -> cxone.token(exchange);
 				case GENESYS_USERS -> genesys.users(exchange);
@@ -123,9 +137,11 @@ final class SandboxHandler implements BiFunction<HttpServerRequest, HttpServerRe
 				case CXONE_JWKS -> cxone.jwks();
 				case UNKNOWN -> style.generic(404);
 			};
-		} catch (BadRequest bad) {
+		}
+		catch (BadRequest bad) {
 			return style.reply(400, style.code(400), bad.getMessage());
-		} catch (RuntimeException bug) {
+		}
+		catch (RuntimeException bug) {
 			log.warn("ccauth sandbox failed on {} {}", exchange.method(), exchange.path(), bug);
 			return style.generic(500);
 		}
@@ -186,4 +202,5 @@ final class SandboxHandler implements BiFunction<HttpServerRequest, HttpServerRe
 		response.withConnection(connection -> connection.channel().close());
 		return Mono.empty();
 	}
+
 }

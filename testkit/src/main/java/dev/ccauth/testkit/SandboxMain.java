@@ -13,8 +13,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The sandbox as a command-line server, for pipelines and non-Java clients:
  * {@code java -jar ccauth-testkit.jar [--port N] [--https] [--users N] [--inactive-users N] [--deleted-users N]
- * [--agents N] [--token-lifetime SECONDS] [--env-file FILE]}. Prints its endpoints and demo credentials and runs
- * until killed.
+ * [--agents N] [--token-lifetime SECONDS] [--env-file FILE]}. Prints its endpoints and
+ * demo credentials and runs until killed.
  */
 public final class SandboxMain {
 
@@ -34,27 +34,31 @@ public final class SandboxMain {
 
 	/** Bad command-line arguments: usage on stderr, exit code 2. */
 	static final class UsageException extends Exception {
+
 		UsageException(String message) {
 			super(message);
 		}
+
 	}
 
 	record Options(int port, boolean https, int users, int inactiveUsers, int deletedUsers, int agents,
-				   Duration tokenLifetime, Path envFile) {
+			Duration tokenLifetime, Path envFile) {
 	}
 
 	private SandboxMain() {
 	}
 
 	public static void main(String[] args) throws InterruptedException {
-		// the standalone jar has no SLF4J provider on purpose: keep its three-line warning off the console
+		// the standalone jar has no SLF4J provider on purpose: keep its three-line
+		// warning off the console
 		if (System.getProperty("slf4j.internal.verbosity") == null) {
 			System.setProperty("slf4j.internal.verbosity", "ERROR");
 		}
 		Options options;
 		try {
 			options = parse(args);
-		} catch (UsageException e) {
+		}
+		catch (UsageException e) {
 			System.err.println("ccauth sandbox: " + e.getMessage());
 			System.err.print(USAGE);
 			System.exit(2);
@@ -64,9 +68,15 @@ public final class SandboxMain {
 			System.out.print(USAGE);
 			return;
 		}
-		Sandbox sandbox = Sandbox.builder().port(options.port()).https(options.https()).users(options.users())
-				.inactiveUsers(options.inactiveUsers()).deletedUsers(options.deletedUsers())
-				.agents(options.agents()).tokenLifetime(options.tokenLifetime()).start();
+		Sandbox sandbox = Sandbox.builder()
+			.port(options.port())
+			.https(options.https())
+			.users(options.users())
+			.inactiveUsers(options.inactiveUsers())
+			.deletedUsers(options.deletedUsers())
+			.agents(options.agents())
+			.tokenLifetime(options.tokenLifetime())
+			.start();
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			sandbox.close();
@@ -75,7 +85,8 @@ public final class SandboxMain {
 		if (options.envFile() != null) {
 			try {
 				writeEnvFile(sandbox, options.envFile());
-			} catch (IOException e) {
+			}
+			catch (IOException e) {
 				System.err.println("ccauth sandbox: cannot write " + options.envFile() + ": " + e.getMessage());
 				System.exit(1);
 			}
@@ -107,7 +118,7 @@ public final class SandboxMain {
 				case "--deleted-users" -> deletedUsers = number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE);
 				case "--agents" -> agents = number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE);
 				case "--token-lifetime" ->
-						lifetime = Duration.ofSeconds(number(arg, value(args, ++i, arg), 1, Integer.MAX_VALUE));
+					lifetime = Duration.ofSeconds(number(arg, value(args, ++i, arg), 1, Integer.MAX_VALUE));
 				case "--env-file" -> envFile = Path.of(value(args, ++i, arg));
 				default -> throw new UsageException("unknown argument " + arg);
 			}
@@ -129,12 +140,16 @@ public final class SandboxMain {
 				throw new UsageException(option + " must be between " + min + " and " + max + ", was " + value);
 			}
 			return number;
-		} catch (NumberFormatException e) {
+		}
+		catch (NumberFormatException e) {
 			throw new UsageException(option + " needs a number, was " + value);
 		}
 	}
 
-	/** The variables of ccauth's zero configuration (and its endpoint overrides) for this sandbox. */
+	/**
+	 * The variables of ccauth's zero configuration (and its endpoint overrides) for this
+	 * sandbox.
+	 */
 	static Map<String, String> environment(Sandbox sandbox) {
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put("GENESYS_CLIENT_ID", sandbox.genesysClient().clientId());
@@ -154,13 +169,16 @@ public final class SandboxMain {
 
 	static void writeEnvFile(Sandbox sandbox, Path file) throws IOException {
 		StringBuilder text = new StringBuilder("# ccauth sandbox at ").append(sandbox.baseUrl())
-				.append(": demo credentials, no real org\n");
-		environment(sandbox).forEach((name, value) ->
-				text.append(name).append('=').append(shellQuote(value)).append('\n'));
+			.append(": demo credentials, no real org\n");
+		environment(sandbox)
+			.forEach((name, value) -> text.append(name).append('=').append(shellQuote(value)).append('\n'));
 		Files.writeString(file, text, StandardCharsets.UTF_8);
 	}
 
-	/** Single quotes keep {@code $ & = + / %} literal in sh; a quote itself is closed, escaped, reopened. */
+	/**
+	 * Single quotes keep {@code $ & = + / %} literal in sh; a quote itself is closed,
+	 * escaped, reopened.
+	 */
 	static String shellQuote(String value) {
 		return "'" + value.replace("'", "'\\''") + "'";
 	}
@@ -179,8 +197,7 @@ public final class SandboxMain {
 		out.println("  issuer             " + sandbox.cxoneIssuer() + "  (/.well-known/openid-configuration)");
 		out.println("  token URI          " + sandbox.cxoneTokenUri() + "  (access key: password grant)");
 		out.println("  tutorial token URI " + sandbox.cxoneTutorialTokenUri() + "  (client credentials)");
-		out.println("  API base URL       " + sandbox.cxoneBaseUrl()
-				+ "  (GET /incontactapi/services/v34.0/agents)");
+		out.println("  API base URL       " + sandbox.cxoneBaseUrl() + "  (GET /incontactapi/services/v34.0/agents)");
 		out.println("  tenant id          " + sandbox.cxoneTenantId());
 		out.println("  client id          " + sandbox.cxoneClient().clientId());
 		out.println("  client secret      " + sandbox.cxoneClient().clientSecret());
@@ -196,4 +213,5 @@ public final class SandboxMain {
 		out.println("Tokens live " + options.tokenLifetime().toSeconds() + " s. Stop with Ctrl-C.");
 		out.flush();
 	}
+
 }

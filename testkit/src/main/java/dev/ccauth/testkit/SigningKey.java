@@ -17,21 +17,27 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The RSA key that signs CXone {@code id_token}s (RS256, as CXone signs them) and its public half as a JWK for
- * {@code GET /auth/jwks}. JDK only.
+ * The RSA key that signs CXone {@code id_token}s (RS256, as CXone signs them) and its
+ * public half as a JWK for {@code GET /auth/jwks}. JDK only.
  *
- * <p>One key per JVM, made on a background thread the first time a sandbox starts: a 2048-bit key takes up to a
- * few hundred milliseconds, which should not land on an event loop nor on every sandbox of a test suite. The
- * sandboxes of one JVM thus publish the same key; each token store is still their own.
+ * <p>
+ * One key per JVM, made on a background thread the first time a sandbox starts: a
+ * 2048-bit key takes up to a few hundred milliseconds, which should not land on an event
+ * loop nor on every sandbox of a test suite. The sandboxes of one JVM thus publish the
+ * same key; each token store is still their own.
  */
 final class SigningKey {
 
 	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
 	private static volatile CompletableFuture<SigningKey> shared;
 
 	private final RSAPrivateKey privateKey;
+
 	private final RSAPublicKey publicKey;
+
 	private final String keyId;
+
 	private final String header;
 
 	private SigningKey(KeyPair pair) {
@@ -66,7 +72,8 @@ final class SigningKey {
 					Thread maker = new Thread(() -> {
 						try {
 							made.complete(generate());
-						} catch (RuntimeException | Error e) {
+						}
+						catch (RuntimeException | Error e) {
 							made.completeExceptionally(e);
 						}
 					}, "ccauth-sandbox-keygen");
@@ -84,7 +91,8 @@ final class SigningKey {
 			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
 			generator.initialize(2048);
 			return new SigningKey(generator.generateKeyPair());
-		} catch (GeneralSecurityException e) {
+		}
+		catch (GeneralSecurityException e) {
 			throw new IllegalStateException("RSA is part of every JDK", e);
 		}
 	}
@@ -93,7 +101,10 @@ final class SigningKey {
 		return keyId;
 	}
 
-	/** A compact JWS: {@code {"alg":"RS256","typ":"JWT","kid":...}}, the claims, an RSASSA-PKCS1-v1_5 signature. */
+	/**
+	 * A compact JWS: {@code {"alg":"RS256","typ":"JWT","kid":...}}, the claims, an
+	 * RSASSA-PKCS1-v1_5 signature.
+	 */
 	String sign(Map<String, Object> claims) {
 		String signingInput = header + "." + BASE64URL.encodeToString(Json.bytes(claims));
 		try {
@@ -101,7 +112,8 @@ final class SigningKey {
 			signature.initSign(privateKey);
 			signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
 			return signingInput + "." + BASE64URL.encodeToString(signature.sign());
-		} catch (GeneralSecurityException e) {
+		}
+		catch (GeneralSecurityException e) {
 			throw new IllegalStateException("SHA256withRSA is part of every JDK", e);
 		}
 	}
@@ -123,14 +135,18 @@ final class SigningKey {
 		String canonical = "{\"e\":\"" + unsigned(key.getPublicExponent()) + "\",\"kty\":\"RSA\",\"n\":\""
 				+ unsigned(key.getModulus()) + "\"}";
 		try {
-			return BASE64URL.encodeToString(MessageDigest.getInstance("SHA-256")
-					.digest(canonical.getBytes(StandardCharsets.US_ASCII)));
-		} catch (GeneralSecurityException e) {
+			return BASE64URL.encodeToString(
+					MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.US_ASCII)));
+		}
+		catch (GeneralSecurityException e) {
 			throw new IllegalStateException("SHA-256 is part of every JDK", e);
 		}
 	}
 
-	/** JWK integers are unsigned big-endian, without the sign byte {@link BigInteger#toByteArray()} may add. */
+	/**
+	 * JWK integers are unsigned big-endian, without the sign byte
+	 * {@link BigInteger#toByteArray()} may add.
+	 */
 	private static String unsigned(BigInteger value) {
 		byte[] bytes = value.toByteArray();
 		if (bytes.length > 1 && bytes[0] == 0) {
@@ -138,4 +154,5 @@ final class SigningKey {
 		}
 		return BASE64URL.encodeToString(bytes);
 	}
+
 }

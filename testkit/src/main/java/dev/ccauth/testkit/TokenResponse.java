@@ -10,7 +10,7 @@ import java.util.Map;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record TokenResponse(String accessToken, String tokenType, Long expiresIn, String refreshToken, String idToken,
-					 String scope) {
+		String scope) {
 
 	/** Token responses must not be cached (RFC 6749 section 5.1). */
 	static final Map<String, String> NO_STORE = Map.of(Reply.CACHE_CONTROL, "no-store", Reply.PRAGMA, "no-cache");

@@ -9,26 +9,37 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The access tokens the sandbox issued: opaque random strings, each remembered with its platform, client
- * and expiry. Revocation is a mark, not a removal, so that {@link Sandbox#reset()} can undo it.
+ * The access tokens the sandbox issued: opaque random strings, each remembered with its
+ * platform, client and expiry. Revocation is a mark, not a removal, so that
+ * {@link Sandbox#reset()} can undo it.
  */
 final class TokenStore {
 
 	/** Every this many issued tokens, expired ones are swept. */
 	private static final int SWEEP_EVERY = 4096;
 
-	enum Validity { VALID, MISSING, UNKNOWN, EXPIRED, REVOKED, FOREIGN }
+	enum Validity {
+
+		VALID, MISSING, UNKNOWN, EXPIRED, REVOKED, FOREIGN
+
+	}
 
 	record IssuedToken(Platform platform, String clientId, String subject, long expiresAtNanos, long sequence) {
 	}
 
 	private final SecureRandom random = new SecureRandom();
+
 	private final ConcurrentHashMap<String, IssuedToken> tokens = new ConcurrentHashMap<>();
+
 	private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+
 	private final AtomicLong sequence = new AtomicLong();
+
 	/** Tokens with a sequence below this were revoked by {@link #revokeAll()}. */
 	private volatile long revokedBelow;
-	private final AtomicInteger[] issued = {new AtomicInteger(), new AtomicInteger()};
+
+	private final AtomicInteger[] issued = { new AtomicInteger(), new AtomicInteger() };
+
 	private volatile Duration lifetime;
 
 	TokenStore(Duration lifetime) {
@@ -43,7 +54,10 @@ final class TokenStore {
 		this.lifetime = lifetime;
 	}
 
-	/** {@code expires_in}: the lifetime in whole seconds, rounded up so a sub-second token still says 1. */
+	/**
+	 * {@code expires_in}: the lifetime in whole seconds, rounded up so a sub-second token
+	 * still says 1.
+	 */
 	long expiresInSeconds() {
 		long nanos = lifetime.toNanos();
 		return (nanos + 999_999_999L) / 1_000_000_000L;
@@ -61,7 +75,9 @@ final class TokenStore {
 		return token;
 	}
 
-	/** Takes back a token that was never handed out (a body without {@code access_token}). */
+	/**
+	 * Takes back a token that was never handed out (a body without {@code access_token}).
+	 */
 	void forget(String token) {
 		IssuedToken removed = tokens.remove(token);
 		if (removed != null) {
@@ -113,7 +129,10 @@ final class TokenStore {
 		return issued[platform.ordinal()].get();
 	}
 
-	/** Back to a fresh state for counters and revocations; issued tokens stay valid until they expire. */
+	/**
+	 * Back to a fresh state for counters and revocations; issued tokens stay valid until
+	 * they expire.
+	 */
 	void reset(Duration lifetime) {
 		this.lifetime = lifetime;
 		revoked.clear();
@@ -122,4 +141,5 @@ final class TokenStore {
 			counter.set(0);
 		}
 	}
+
 }

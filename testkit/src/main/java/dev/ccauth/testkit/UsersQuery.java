@@ -13,25 +13,31 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The query of {@code GET /api/v2/users}: paging, {@code state}, {@code id}, {@code sortOrder}, {@code expand} and
- * {@code integrationPresenceSource}, checked as Genesys checks them (a 400 with the platform's body for a value
- * it does not know). {@code jabberId} is refused: the sandbox's users have no chat address. Other parameters are
- * ignored, as the platform ignores them.
+ * The query of {@code GET /api/v2/users}: paging, {@code state}, {@code id},
+ * {@code sortOrder}, {@code expand} and {@code integrationPresenceSource}, checked as
+ * Genesys checks them (a 400 with the platform's body for a value it does not know).
+ * {@code jabberId} is refused: the sandbox's users have no chat address. Other parameters
+ * are ignored, as the platform ignores them.
  *
- * @param pageSize          1 to {@value #MAX_PAGE_SIZE}, default {@value #DEFAULT_PAGE_SIZE}
- * @param pageNumber        from 1
- * @param states            the states listed ({@code any} is all three); default active
- * @param ids               {@code id}: only these users, or empty for all
- * @param descending        {@code sortOrder=descending}: the directory's order reversed
- * @param expand            what to add to each user
- * @param presenceSource    {@code integrationPresenceSource}, or {@code null}
- * @param carried           the parameters other than paging as the client gave them, for the paging links
+ * @param pageSize 1 to {@value #MAX_PAGE_SIZE}, default {@value #DEFAULT_PAGE_SIZE}
+ * @param pageNumber from 1
+ * @param states the states listed ({@code any} is all three); default active
+ * @param ids {@code id}: only these users, or empty for all
+ * @param descending {@code sortOrder=descending}: the directory's order reversed
+ * @param expand what to add to each user
+ * @param presenceSource {@code integrationPresenceSource}, or {@code null}
+ * @param carried the parameters other than paging as the client gave them, for the paging
+ * links
  */
-record UsersQuery(int pageSize, int pageNumber, Set<UserState> states, Set<String> ids, boolean descending, Set<UserExpansion> expand, String presenceSource, String carried) {
+record UsersQuery(int pageSize, int pageNumber, Set<UserState> states, Set<String> ids, boolean descending,
+		Set<UserExpansion> expand, String presenceSource, String carried) {
 
 	static final int DEFAULT_PAGE_SIZE = 25;
 	static final int MAX_PAGE_SIZE = 500;
-	/** The SDK's documentation of {@code integrationPresenceSource}: "at most 100 users". */
+
+	/**
+	 * The SDK's documentation of {@code integrationPresenceSource}: "at most 100 users".
+	 */
 	static final int MAX_PAGE_SIZE_WITH_PRESENCE_SOURCE = 100;
 	static final List<String> PRESENCE_SOURCES = List.of("MicrosoftTeams", "ZoomPhone", "EightByEight");
 
@@ -71,8 +77,8 @@ record UsersQuery(int pageSize, int pageNumber, Set<UserState> states, Set<Strin
 	}
 
 	/**
-	 * Which users match. Without an {@code id} filter, one state or all of them is a range of the directory: no
-	 * scan, whatever its size.
+	 * Which users match. Without an {@code id} filter, one state or all of them is a
+	 * range of the directory: no scan, whatever its size.
 	 */
 	Selection select(Users users) {
 		if (ids.isEmpty()) {
@@ -93,11 +99,13 @@ record UsersQuery(int pageSize, int pageNumber, Set<UserState> states, Set<Strin
 				}
 			}
 		}
-		return new Selection(matching.size(), matching.stream().mapToInt(Integer::intValue).toArray(), 0,
-				descending);
+		return new Selection(matching.size(), matching.stream().mapToInt(Integer::intValue).toArray(), 0, descending);
 	}
 
-	/** A paging link: a path relative to the API host that keeps every parameter of this query. */
+	/**
+	 * A paging link: a path relative to the API host that keeps every parameter of this
+	 * query.
+	 */
 	String uri(int page) {
 		return "/api/v2/users?pageSize=" + pageSize + "&pageNumber=" + page + carried;
 	}
@@ -118,7 +126,10 @@ record UsersQuery(int pageSize, int pageNumber, Set<UserState> states, Set<Strin
 		throw new BadRequest("state must be one of active, inactive, deleted, any; was " + value);
 	}
 
-	/** {@code ascending} or {@code descending}, as the SDKs send it; also {@code ASC} and {@code DESC}. */
+	/**
+	 * {@code ascending} or {@code descending}, as the SDKs send it; also {@code ASC} and
+	 * {@code DESC}.
+	 */
 	private static boolean descending(String value) {
 		if (value == null || value.isBlank()) {
 			return false;
@@ -139,8 +150,8 @@ record UsersQuery(int pageSize, int pageNumber, Set<UserState> states, Set<Strin
 				return known;
 			}
 		}
-		throw new BadRequest("integrationPresenceSource must be one of " + String.join(", ", PRESENCE_SOURCES)
-				+ ", was " + value);
+		throw new BadRequest(
+				"integrationPresenceSource must be one of " + String.join(", ", PRESENCE_SOURCES) + ", was " + value);
 	}
 
 	/** Every parameter but the paging ones, encoded again in a fixed order. */

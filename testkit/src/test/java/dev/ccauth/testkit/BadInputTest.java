@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BadInputTest {
 
 	private final Sandbox sandbox;
+
 	private final Http http;
 
 	BadInputTest(Sandbox sandbox) {
@@ -30,21 +31,20 @@ class BadInputTest {
 		assertGenesysError(http.get("/api/v2/users/me"), 404, "not.found");
 		assertGenesysError(http.get("/"), 404, "not.found");
 		assertCxoneError(http.get("/incontactapi/services/v34.0/skills"), 404, "not_found");
-		assertCxoneError(http.get("/.well-known/jwks"), 404, "not_found"); // the JWKS is at /auth/jwks
+		assertCxoneError(http.get("/.well-known/jwks"), 404, "not_found"); // the JWKS is
+																			// at
+																			// /auth/jwks
 		assertThat(sandbox.requestCount(Endpoint.OTHER)).isEqualTo(4);
 	}
 
 	@Test
 	void wrongMethodsAre405WithAllow() {
-		List<String[]> cases = List.of(
-				new String[]{"GET", "/oauth/token", "POST"},
-				new String[]{"PUT", "/api/v2/oauth/token", "POST"},
-				new String[]{"GET", "/auth/token", "POST"},
-				new String[]{"DELETE", "/api/v2/users", "GET"},
-				new String[]{"POST", "/.well-known/openid-configuration", "GET"},
-				new String[]{"PATCH", "/.well-known/cxone-configuration", "GET"},
-				new String[]{"PUT", CxoneTest.AGENTS, "GET"},
-				new String[]{"POST", "/auth/jwks", "GET"});
+		List<String[]> cases = List.of(new String[] { "GET", "/oauth/token", "POST" },
+				new String[] { "PUT", "/api/v2/oauth/token", "POST" }, new String[] { "GET", "/auth/token", "POST" },
+				new String[] { "DELETE", "/api/v2/users", "GET" },
+				new String[] { "POST", "/.well-known/openid-configuration", "GET" },
+				new String[] { "PATCH", "/.well-known/cxone-configuration", "GET" },
+				new String[] { "PUT", CxoneTest.AGENTS, "GET" }, new String[] { "POST", "/auth/jwks", "GET" });
 		for (String[] c : cases) {
 			Http.Response response = http.send(c[0], c[1]);
 			assertThat(response.status()).as(c[0] + " " + c[1]).isEqualTo(405);
@@ -54,8 +54,7 @@ class BadInputTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = {
-			"GET /api/v2/users?pageSize=%zz HTTP/1.1\r\nHost: h\r\nAuthorization: Bearer x\r\n\r\n",
+	@ValueSource(strings = { "GET /api/v2/users?pageSize=%zz HTTP/1.1\r\nHost: h\r\nAuthorization: Bearer x\r\n\r\n",
 			"POST /oauth/token HTTP/1.1\r\nHost: h\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 14\r\n\r\ngrant_type=%zz",
 			"POST /auth/token HTTP/1.1\r\nHost: h\r\nAuthorization: Basic %%%\r\nContent-Length: 0\r\n\r\n",
 			"POST /oauth/token HTTP/1.1\r\nHost: h\r\nAuthorization: Basic Zm9v\r\nContent-Length: 0\r\n\r\n",
@@ -64,10 +63,8 @@ class BadInputTest {
 			"GET /.well-known/cxone-configuration?tenantId=%ZZ HTTP/1.1\r\nHost: h\r\n\r\n",
 			"GET /incontactapi/services/v34.0/agents?top=99999999999 HTTP/1.1\r\nHost: h\r\nAuthorization: Bearer\r\n\r\n",
 			"GET /api/v2/users?expand=%zz&state=%%% HTTP/1.1\r\nHost: h\r\nAuthorization: Bearer x\r\n\r\n",
-			"GET /api/v2/users HTTP/1.1\r\n\r\n",
-			"BREW /coffee HTTP/1.1\r\nHost: h\r\n\r\n",
-			"this is not http\r\n\r\n",
-	})
+			"GET /api/v2/users HTTP/1.1\r\n\r\n", "BREW /coffee HTTP/1.1\r\nHost: h\r\n\r\n",
+			"this is not http\r\n\r\n", })
 	void rawGarbageGetsA4xx(String request) throws IOException {
 		String response = raw(request);
 
@@ -76,7 +73,8 @@ class BadInputTest {
 
 	@Test
 	void aBodyOnAGetIsIgnored() throws IOException {
-		String response = raw("GET /.well-known/openid-configuration HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n\r\nabc");
+		String response = raw(
+				"GET /.well-known/openid-configuration HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n\r\nabc");
 
 		assertThat(response).startsWith("HTTP/1.1 200 ");
 	}
@@ -84,4 +82,5 @@ class BadInputTest {
 	private String raw(String request) throws IOException {
 		return Http.raw(sandbox.port(), request);
 	}
+
 }

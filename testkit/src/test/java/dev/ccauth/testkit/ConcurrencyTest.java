@@ -16,7 +16,10 @@ import java.util.concurrent.ExecutorService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The sandbox must not be the bottleneck of a benchmark: many connections, many requests, all answered. */
+/**
+ * The sandbox must not be the bottleneck of a benchmark: many connections, many requests,
+ * all answered.
+ */
 @ExtendWith(SandboxExtension.class)
 class ConcurrencyTest {
 
@@ -27,7 +30,8 @@ class ConcurrencyTest {
 		Http http = new Http(sandbox);
 		String genesys = http.genesysToken();
 		String cxone = http.cxoneToken();
-		// every request waits a little so that all of them are in flight at once, each on its own connection
+		// every request waits a little so that all of them are in flight at once, each on
+		// its own connection
 		sandbox.latency(Endpoint.GENESYS_USERS, Duration.ofMillis(200));
 		sandbox.latency(Endpoint.CXONE_AGENTS, Duration.ofMillis(200));
 		ExecutorService executor = Executors.newFixedThreadPool(4);
@@ -38,7 +42,8 @@ class ConcurrencyTest {
 			for (int i = 0; i < CONCURRENT; i++) {
 				HttpRequest request = i % 2 == 0
 						? http.request("/api/v2/users?pageSize=10&pageNumber=" + (i % 14 + 1))
-						.header("Authorization", "Bearer " + genesys).build()
+							.header("Authorization", "Bearer " + genesys)
+							.build()
 						: http.request(CxoneTest.AGENTS + "?top=10").header("Authorization", "Bearer " + cxone).build();
 				responses.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
 			}
@@ -47,10 +52,11 @@ class ConcurrencyTest {
 
 			assertThat(responses).allSatisfy(r -> assertThat(r.join().statusCode()).isEqualTo(200));
 			assertThat(sandbox.requestCountForToken(genesys) + sandbox.requestCountForToken(cxone))
-					.isEqualTo(CONCURRENT);
+				.isEqualTo(CONCURRENT);
 			// with 200 ms of latency each, serial handling would take 200 s
 			assertThat(millis).isLessThan(15_000);
-		} finally {
+		}
+		finally {
 			executor.shutdownNow();
 		}
 	}
@@ -61,10 +67,11 @@ class ConcurrencyTest {
 		List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
 		for (int i = 0; i < 200; i++) {
 			HttpRequest request = http.request("/oauth/token")
-					.header("Content-Type", "application/x-www-form-urlencoded")
-					.header("Authorization", Http.basic(sandbox.genesysClient().clientId(),
-							sandbox.genesysClient().clientSecret()))
-					.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Authorization",
+						Http.basic(sandbox.genesysClient().clientId(), sandbox.genesysClient().clientSecret()))
+				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+				.build();
 			responses.add(http.client().sendAsync(request, HttpResponse.BodyHandlers.ofString()));
 		}
 		CompletableFuture.allOf(responses.toArray(CompletableFuture[]::new)).join();
@@ -72,4 +79,5 @@ class ConcurrencyTest {
 		assertThat(responses).allSatisfy(r -> assertThat(r.join().statusCode()).isEqualTo(200));
 		assertThat(sandbox.tokensIssued(Platform.GENESYS)).isEqualTo(200);
 	}
+
 }

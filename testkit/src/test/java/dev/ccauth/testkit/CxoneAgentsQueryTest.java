@@ -15,12 +15,17 @@ import static dev.ccauth.testkit.CxoneTest.AGENTS;
 import static dev.ccauth.testkit.CxoneTest.assertCxoneError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The query parameters of the CXone agents API: each applied, or refused with CXone's 400, never ignored. */
+/**
+ * The query parameters of the CXone agents API: each applied, or refused with CXone's
+ * 400, never ignored.
+ */
 @ExtendWith(SandboxExtension.class)
 class CxoneAgentsQueryTest {
 
 	private final Sandbox sandbox;
+
 	private final Http http;
+
 	private final String token;
 
 	CxoneAgentsQueryTest(Sandbox sandbox) {
@@ -43,9 +48,10 @@ class CxoneAgentsQueryTest {
 
 	@Test
 	void isActiveFiltersAndAbsentListsEveryone() {
-		assertThat(agents("?isActive=true")).hasSize(38).allSatisfy(a -> assertThat(a.get("isActive").asBoolean()).isTrue());
+		assertThat(agents("?isActive=true")).hasSize(38)
+			.allSatisfy(a -> assertThat(a.get("isActive").asBoolean()).isTrue());
 		assertThat(agents("?isActive=false")).hasSize(4)
-				.allSatisfy(a -> assertThat(a.get("isActive").asBoolean()).isFalse());
+			.allSatisfy(a -> assertThat(a.get("isActive").asBoolean()).isFalse());
 		assertThat(page("?isActive=FALSE").get("totalRecords").asInt()).isEqualTo(4);
 		assertThat(agents("")).hasSize(42);
 	}
@@ -54,9 +60,10 @@ class CxoneAgentsQueryTest {
 	void searchStringMatchesNamesAndEmailIgnoringCase() {
 		List<JsonNode> found = agents("?searchString=hOPPer");
 
-		assertThat(found).isNotEmpty().allSatisfy(agent -> assertThat((agent.get("firstName").asString() + " "
-				+ agent.get("lastName").asString() + " " + agent.get("emailAddress").asString()).toLowerCase())
-				.contains("hopper"));
+		assertThat(found).isNotEmpty()
+			.allSatisfy(agent -> assertThat((agent.get("firstName").asString() + " " + agent.get("lastName").asString()
+					+ " " + agent.get("emailAddress").asString())
+				.toLowerCase()).contains("hopper"));
 		assertThat(found.size()).isLessThan(42);
 		assertThat(http.get(AGENTS + "?searchString=nobody-is-called-this", token).status()).isEqualTo(204);
 	}
@@ -67,8 +74,9 @@ class CxoneAgentsQueryTest {
 
 		List<JsonNode> recent = agents("?updateSince=" + since);
 
-		assertThat(recent).hasSize(2).allSatisfy(agent ->
-				assertThat(Instant.parse(agent.get("lastUpdated").asString())).isAfterOrEqualTo(since));
+		assertThat(recent).hasSize(2)
+			.allSatisfy(
+					agent -> assertThat(Instant.parse(agent.get("lastUpdated").asString())).isAfterOrEqualTo(since));
 		assertThat(agents("?updateSince=2024-01-02T10:00:00")).as("UTC without an offset").hasSize(8);
 		assertThat(agents("?updateSince=2024-01-01T01:00:00%2B01:00")).hasSize(42);
 	}
@@ -82,19 +90,20 @@ class CxoneAgentsQueryTest {
 		assertThat(lastNames).hasSize(42).isSortedAccordingTo((a, b) -> b.compareTo(a));
 		assertThat(agents("?orderBy=agentId%20DESC").get(0).get("agentId").asLong()).isEqualTo(30_041L);
 		assertThat(page("?orderBy=firstName&top=5").get("_links").get("next").asString())
-				.endsWith("?skip=5&top=5&orderBy=firstName");
+			.endsWith("?skip=5&top=5&orderBy=firstName");
 	}
 
 	@Test
 	void fieldsProjectEveryAgentAndTheLinksKeepThem() {
 		JsonNode page = page("?fields=agentId,lastName&top=40");
 
-		assertThat(page.get("agents")).allSatisfy(agent ->
-				assertThat(agent.propertyNames()).containsExactly("agentId", "lastName"));
+		assertThat(page.get("agents"))
+			.allSatisfy(agent -> assertThat(agent.propertyNames()).containsExactly("agentId", "lastName"));
 		assertThat(page.get("_links").get("next").asString()).endsWith("?skip=40&top=40&fields=agentId,lastName");
-		assertThat(page(page.get("_links").get("next").asString().substring(sandbox.cxoneBaseUrl().length()
-				+ AGENTS.length())).get("agents")).hasSize(2).allSatisfy(agent ->
-				assertThat(agent.propertyNames()).containsExactly("agentId", "lastName"));
+		assertThat(page(
+				page.get("_links").get("next").asString().substring(sandbox.cxoneBaseUrl().length() + AGENTS.length()))
+			.get("agents")).hasSize(2)
+			.allSatisfy(agent -> assertThat(agent.propertyNames()).containsExactly("agentId", "lastName"));
 	}
 
 	@Test
@@ -114,9 +123,11 @@ class CxoneAgentsQueryTest {
 			assertCxoneError(http.get(AGENTS + "?" + query, token), 400, "invalid_request");
 		}
 		assertThat(http.get(AGENTS + "?fields=salary", token).json().get("errorDescription").asString())
-				.contains("salary", "agentId", "lastUpdated");
+			.contains("salary", "agentId", "lastUpdated");
 		assertThat(Http.raw(sandbox.port(), "GET " + AGENTS + "?searchString=%zz HTTP/1.1\r\nHost: h\r\n"
-				+ "Authorization: Bearer " + token + "\r\n\r\n")).startsWith("HTTP/1.1 400 ").contains("invalid_request");
+				+ "Authorization: Bearer " + token + "\r\n\r\n"))
+			.startsWith("HTTP/1.1 400 ")
+			.contains("invalid_request");
 	}
 
 	private JsonNode page(String query) {
@@ -141,4 +152,5 @@ class CxoneAgentsQueryTest {
 		}
 		return agents;
 	}
+
 }

@@ -23,6 +23,7 @@ class CxoneTest {
 	static final String AGENTS = "/incontactapi/services/v34.0/agents";
 
 	final Sandbox sandbox;
+
 	final Http http;
 
 	CxoneTest(Sandbox sandbox) {
@@ -38,7 +39,10 @@ class CxoneTest {
 		assertThat(body.get("errorDescription").asString()).isNotBlank();
 	}
 
-	/** The claims of an id_token, once its RS256 signature checks out against the key the JWKS publishes. */
+	/**
+	 * The claims of an id_token, once its RS256 signature checks out against the key the
+	 * JWKS publishes.
+	 */
 	JsonNode jwtClaims(String jwt) {
 		return IdTokenVerifier.verify(jwt, http.get("/auth/jwks").json());
 	}
@@ -55,23 +59,23 @@ class CxoneTest {
 			assertThat(document.get("issuer").asString()).isEqualTo(sandbox.cxoneIssuer());
 			assertThat(document.get("token_endpoint").asString()).isEqualTo(sandbox.cxoneTokenUri());
 			assertThat(document.get("token_endpoint_auth_methods_supported")).singleElement()
-					.satisfies(m -> assertThat(m.asString()).isEqualTo("client_secret_basic"));
+				.satisfies(m -> assertThat(m.asString()).isEqualTo("client_secret_basic"));
 			assertThat(document.get("grant_types_supported").valueStream().map(JsonNode::asString))
-					.containsExactly("authorization_code", "password", "refresh_token", "token-exchange");
+				.containsExactly("authorization_code", "password", "refresh_token", "token-exchange");
 			assertThat(document.get("jwks_uri").asString()).isEqualTo(sandbox.cxoneIssuer() + "/auth/jwks");
 			assertThat(document.get("id_token_signing_alg_values_supported").valueStream().map(JsonNode::asString))
-					.containsExactly("RS256");
+				.containsExactly("RS256");
 			assertThat(sandbox.requestCount(Endpoint.CXONE_DISCOVERY)).isEqualTo(1);
 		}
 
 		@Test
 		void anIssuerReachedAsLocalhostStaysLocalhost() {
 			JsonNode document = http.get("http://localhost:" + sandbox.port() + "/.well-known/openid-configuration")
-					.json();
+				.json();
 
 			assertThat(document.get("issuer").asString()).isEqualTo("http://localhost:" + sandbox.port());
 			assertThat(document.get("token_endpoint").asString())
-					.isEqualTo("http://localhost:" + sandbox.port() + "/auth/token");
+				.isEqualTo("http://localhost:" + sandbox.port() + "/auth/token");
 		}
 
 		@Test
@@ -83,12 +87,12 @@ class CxoneTest {
 			assertThat(configuration.get("api_endpoint").asString()).isEqualTo(sandbox.cxoneBaseUrl());
 			assertThat(configuration.get("tenantId").asString()).isEqualTo(sandbox.cxoneTenantId());
 			assertThat(configuration.propertyNames()).as("required by NICE's spec, then the usual optional ones")
-					.containsExactly("private", "ui_endpoint", "auth_endpoint", "api_endpoint", "domain", "uhDomain",
-							"area", "cluster", "acdDomain", "tenantId");
+				.containsExactly("private", "ui_endpoint", "auth_endpoint", "api_endpoint", "domain", "uhDomain",
+						"area", "cluster", "acdDomain", "tenantId");
 			assertThat(configuration.get("private").isBoolean()).isTrue();
 			assertThat(configuration.get("domain").asString()).isEqualTo("127.0.0.1");
-			assertThat(http.get("/.well-known/cxone-configuration?tenantId="
-					+ sandbox.cxoneTenantId().toUpperCase()).status()).isEqualTo(200);
+			assertThat(http.get("/.well-known/cxone-configuration?tenantId=" + sandbox.cxoneTenantId().toUpperCase())
+				.status()).isEqualTo(200);
 		}
 
 		@Test
@@ -98,6 +102,7 @@ class CxoneTest {
 			assertCxoneError(http.get("/.well-known/cxone-configuration"), 400, "invalid_request");
 			assertThat(sandbox.requestCount(Endpoint.CXONE_TENANT_CONFIGURATION)).isEqualTo(2);
 		}
+
 	}
 
 	@Nested
@@ -139,10 +144,10 @@ class CxoneTest {
 		@Test
 		void clientCredentialsInTheFormAreRefused() {
 			AccessKey key = sandbox.cxoneAccessKey();
-			Http.Response response = http.postForm("/auth/token", form("grant_type", "password",
-					"username", key.id(), "password", key.secret(),
-					"client_id", sandbox.cxoneClient().clientId(),
-					"client_secret", sandbox.cxoneClient().clientSecret()), null);
+			Http.Response response = http.postForm("/auth/token",
+					form("grant_type", "password", "username", key.id(), "password", key.secret(), "client_id",
+							sandbox.cxoneClient().clientId(), "client_secret", sandbox.cxoneClient().clientSecret()),
+					null);
 
 			assertCxoneError(response, 401, "invalid_client");
 			assertThat(response.json().get("errorDescription").asString()).contains("client_secret_basic");
@@ -152,14 +157,18 @@ class CxoneTest {
 		void badClientBadKeyBadGrant() {
 			AccessKey key = sandbox.cxoneAccessKey();
 			ClientCredentials client = sandbox.cxoneClient();
-			assertCxoneError(http.postForm("/auth/token", form("grant_type", "password", "username", key.id(),
-					"password", key.secret()), new ClientCredentials(client.clientId(), "wrong")), 401, "invalid_client");
-			assertCxoneError(http.postForm("/auth/token", form("grant_type", "password", "username", key.id(),
-					"password", key.secret()), sandbox.genesysClient()), 401, "invalid_client");
-			assertCxoneError(http.postForm("/auth/token", form("grant_type", "password", "username", key.id(),
-					"password", "wrong"), client), 400, "invalid_grant");
-			assertCxoneError(http.postForm("/auth/token", form("grant_type", "password", "username", key.id()),
-					client), 400, "invalid_request");
+			assertCxoneError(http.postForm("/auth/token",
+					form("grant_type", "password", "username", key.id(), "password", key.secret()),
+					new ClientCredentials(client.clientId(), "wrong")), 401, "invalid_client");
+			assertCxoneError(http.postForm("/auth/token",
+					form("grant_type", "password", "username", key.id(), "password", key.secret()),
+					sandbox.genesysClient()), 401, "invalid_client");
+			assertCxoneError(
+					http.postForm("/auth/token",
+							form("grant_type", "password", "username", key.id(), "password", "wrong"), client),
+					400, "invalid_grant");
+			assertCxoneError(http.postForm("/auth/token", form("grant_type", "password", "username", key.id()), client),
+					400, "invalid_request");
 			assertCxoneError(http.postForm("/auth/token", form("grant_type", "implicit"), client), 400,
 					"unsupported_grant_type");
 			assertCxoneError(http.postForm("/auth/token", form(), client), 400, "invalid_request");
@@ -182,15 +191,16 @@ class CxoneTest {
 		@Test
 		void refreshGrant() {
 			String refreshToken = http.cxoneAccessKeyTokenResponse().json().get("refresh_token").asString();
-			Http.Response refreshed = http.postForm("/auth/token", form("grant_type", "refresh_token",
-					"refresh_token", refreshToken), sandbox.cxoneClient());
+			Http.Response refreshed = http.postForm("/auth/token",
+					form("grant_type", "refresh_token", "refresh_token", refreshToken), sandbox.cxoneClient());
 			assertThat(refreshed.status()).isEqualTo(200);
 			assertThat(jwtClaims(refreshed.json().get("id_token").asString()).get("tenantId").asString())
-					.isEqualTo(sandbox.cxoneTenantId());
+				.isEqualTo(sandbox.cxoneTenantId());
 			assertThat(http.get(AGENTS, refreshed.json().get("access_token").asString()).status()).isEqualTo(200);
 
-			assertCxoneError(http.postForm("/auth/token", form("grant_type", "refresh_token",
-					"refresh_token", refreshToken + "x"), sandbox.cxoneClient()), 400, "invalid_grant");
+			assertCxoneError(http.postForm("/auth/token",
+					form("grant_type", "refresh_token", "refresh_token", refreshToken + "x"), sandbox.cxoneClient()),
+					400, "invalid_grant");
 		}
 
 		@Test
@@ -203,14 +213,18 @@ class CxoneTest {
 			assertThat(key.get("alg").asString()).isEqualTo("RS256");
 			assertThat(key.get("use").asString()).isEqualTo("sig");
 			assertThat(IdTokenVerifier.verify(idToken, jwks).get("tenantId").asString())
-					.isEqualTo(sandbox.cxoneTenantId());
+				.isEqualTo(sandbox.cxoneTenantId());
 			String[] parts = idToken.split("\\.");
-			String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
-					"{\"tenantId\":\"someone-else\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+			String forged = parts[0] + "."
+					+ Base64.getUrlEncoder()
+						.withoutPadding()
+						.encodeToString("{\"tenantId\":\"someone-else\"}".getBytes(StandardCharsets.UTF_8))
+					+ "." + parts[2];
 			assertThatThrownBy(() -> IdTokenVerifier.verify(forged, jwks)).isInstanceOf(AssertionError.class)
-					.hasMessageContaining("signature");
+				.hasMessageContaining("signature");
 			assertThat(sandbox.requestCount(Endpoint.CXONE_JWKS)).isEqualTo(1);
 		}
+
 	}
 
 	@Nested
@@ -219,10 +233,10 @@ class CxoneTest {
 		@Test
 		void clientCredentialsInTheFormOrBasicOnOauthToken() {
 			ClientCredentials client = sandbox.cxoneClient();
-			Http.Response post = http.postForm("/oauth/token", form("grant_type", "client_credentials",
-					"client_id", client.clientId(), "client_secret", client.clientSecret()), null);
-			Http.Response basic = http.postForm("/oauth/token", form("grant_type", "client_credentials",
-					"scope", "urn:nice:cxa:read"), client);
+			Http.Response post = http.postForm("/oauth/token", form("grant_type", "client_credentials", "client_id",
+					client.clientId(), "client_secret", client.clientSecret()), null);
+			Http.Response basic = http.postForm("/oauth/token",
+					form("grant_type", "client_credentials", "scope", "urn:nice:cxa:read"), client);
 
 			assertThat(post.status()).isEqualTo(200);
 			assertThat(post.json().get("scope").asString()).isEqualTo("urn:nice:cxa:read urn:nice:cxa:write");
@@ -235,13 +249,16 @@ class CxoneTest {
 			assertThat(http.get(AGENTS, post.json().get("access_token").asString()).status()).isEqualTo(200);
 		}
 
-		/** The tutorial's JavaScript client, as written: form credentials and both scopes. */
+		/**
+		 * The tutorial's JavaScript client, as written: form credentials and both scopes.
+		 */
 		@Test
 		void theTutorialsJavaScriptClientGetsATokenThatListsAgents() {
 			ClientCredentials client = sandbox.cxoneClient();
-			Http.Response response = http.postForm("/oauth/token", form("grant_type", "client_credentials",
-					"client_id", client.clientId(), "client_secret", client.clientSecret(),
-					"scope", "urn:nice:cxa:read urn:nice:cxa:write"), null);
+			Http.Response response = http.postForm(
+					"/oauth/token", form("grant_type", "client_credentials", "client_id", client.clientId(),
+							"client_secret", client.clientSecret(), "scope", "urn:nice:cxa:read urn:nice:cxa:write"),
+					null);
 
 			assertThat(response.status()).isEqualTo(200);
 			assertThat(response.json().get("scope").asString()).isEqualTo("urn:nice:cxa:read urn:nice:cxa:write");
@@ -251,15 +268,19 @@ class CxoneTest {
 		@Test
 		void errorsHaveTheCxoneShape() {
 			ClientCredentials client = sandbox.cxoneClient();
-			assertCxoneError(http.postForm("/oauth/token", form("grant_type", "client_credentials",
-					"client_id", client.clientId(), "client_secret", "wrong"), null), 401, "invalid_client");
-			assertCxoneError(http.postForm("/oauth/token", form("grant_type", "client_credentials",
-					"scope", "urn:nice:cxa:admin"), client), 400, "invalid_scope");
+			assertCxoneError(http.postForm("/oauth/token",
+					form("grant_type", "client_credentials", "client_id", client.clientId(), "client_secret", "wrong"),
+					null), 401, "invalid_client");
+			assertCxoneError(
+					http.postForm("/oauth/token",
+							form("grant_type", "client_credentials", "scope", "urn:nice:cxa:admin"), client),
+					400, "invalid_scope");
 			assertCxoneError(http.postForm("/oauth/token", form("grant_type", "password"), client), 400,
 					"unsupported_grant_type");
 			assertCxoneError(http.postForm("/oauth/token", form("client_id", client.clientId()), null), 400,
 					"invalid_request");
 		}
+
 	}
 
 	@Nested
@@ -291,8 +312,8 @@ class CxoneTest {
 			Set<Long> ids = new HashSet<>();
 			agents.forEach(a -> ids.add(a.get("agentId").asLong()));
 			assertThat(ids).hasSize(42);
-			assertThat(agents.get(0).propertyNames()).containsExactly("agentId", "userName", "firstName",
-					"lastName", "emailAddress", "isActive", "teamId", "teamName", "lastUpdated");
+			assertThat(agents.get(0).propertyNames()).containsExactly("agentId", "userName", "firstName", "lastName",
+					"emailAddress", "isActive", "teamId", "teamName", "lastUpdated");
 			assertThat(agents).filteredOn(agent -> !agent.get("isActive").asBoolean()).hasSize(4);
 		}
 
@@ -331,7 +352,7 @@ class CxoneTest {
 
 			assertThat(response.status()).isEqualTo(200);
 			assertThat(response.json().get("_links").get("next").asString())
-					.isEqualTo(localhost + "/inContactAPI/services/v34.0/agents?skip=5&top=5");
+				.isEqualTo(localhost + "/inContactAPI/services/v34.0/agents?skip=5&top=5");
 		}
 
 		@Test
@@ -344,5 +365,7 @@ class CxoneTest {
 			assertCxoneError(http.get(AGENTS, "nope"), 401, "invalid_token");
 			assertCxoneError(http.send("DELETE", AGENTS), 405, "method_not_allowed");
 		}
+
 	}
+
 }

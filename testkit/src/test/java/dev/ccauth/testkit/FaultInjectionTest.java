@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FaultInjectionTest {
 
 	private final Sandbox sandbox;
+
 	private final Http http;
 
 	FaultInjectionTest(Sandbox sandbox) {
@@ -70,7 +71,7 @@ class FaultInjectionTest {
 		assertGenesysError(bare, 429, "too.many.requests.retry.after");
 		assertThat(bare.header("Retry-After")).as("on every 429, as Genesys does").isEqualTo("1");
 		assertThat(bare.json().get("message").asString())
-				.isEqualTo("Rate limit exceeded the maximum. Retry the request in [1] seconds");
+			.isEqualTo("Rate limit exceeded the maximum. Retry the request in [1] seconds");
 		assertGenesysError(timed, 429, "too.many.requests.retry.after");
 		assertThat(timed.header("Retry-After")).isEqualTo("7");
 		assertThat(timed.json().get("message").asString()).contains("[7] seconds");
@@ -114,8 +115,8 @@ class FaultInjectionTest {
 
 		assertThatThrownBy(() -> http.postForm("/oauth/token", Http.form("grant_type", "client_credentials"),
 				sandbox.genesysClient()))
-				.isInstanceOf(UncheckedIOException.class)
-				.hasCauseInstanceOf(IOException.class);
+			.isInstanceOf(UncheckedIOException.class)
+			.hasCauseInstanceOf(IOException.class);
 
 		assertThat(http.genesysToken()).isNotBlank();
 		assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(2);
@@ -130,8 +131,10 @@ class FaultInjectionTest {
 		sandbox.malformNext(Endpoint.GENESYS_USERS, 1, Malformation.TRUNCATED);
 
 		assertThat(http.get("/api/v2/users", token).status()).isEqualTo(502);
-		assertThatThrownBy(() -> http.send(http.request("/api/v2/users").header("Authorization", "Bearer " + token)
-				.POST(HttpRequest.BodyPublishers.noBody()).build())).isInstanceOf(UncheckedIOException.class);
+		assertThatThrownBy(() -> http.send(http.request("/api/v2/users")
+			.header("Authorization", "Bearer " + token)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build())).isInstanceOf(UncheckedIOException.class);
 		Http.Response truncated = http.get("/api/v2/users", token);
 		assertThat(truncated.status()).isEqualTo(200);
 		assertThat(http.get("/api/v2/users", token).json().get("entities")).hasSize(25);
@@ -181,7 +184,7 @@ class FaultInjectionTest {
 		assertThat(noExpiry.json().has("id_token")).isTrue();
 		assertThat(http.get(AGENTS, noExpiry.json().get("access_token").asString()).status()).isEqualTo(200);
 		assertThatIllegalArgumentException()
-				.isThrownBy(() -> sandbox.malformNext(Endpoint.GENESYS_USERS, 1, Malformation.NO_ACCESS_TOKEN));
+			.isThrownBy(() -> sandbox.malformNext(Endpoint.GENESYS_USERS, 1, Malformation.NO_ACCESS_TOKEN));
 	}
 
 	@Test
@@ -217,15 +220,17 @@ class FaultInjectionTest {
 		assertThat(sandbox.requestCount(Endpoint.OTHER)).isEqualTo(1);
 		assertThat(sandbox.requestCount(Endpoint.CXONE_AGENTS)).isZero();
 		List<RecordedRequest> recent = sandbox.recentRequests();
-		assertThat(recent).usingRecursiveFieldByFieldElementComparatorIgnoringFields("receivedAt").containsExactly(
-				new RecordedRequest(Endpoint.GENESYS_TOKEN, "POST", "/oauth/token", "", "127.0.0.1:" + sandbox.port(),
-						true, 200, null),
-				new RecordedRequest(Endpoint.GENESYS_USERS, "GET", "/api/v2/users", "pageSize=5",
-						"localhost:" + sandbox.port(), true, 200, null),
-				new RecordedRequest(Endpoint.OTHER, "GET", "/nowhere", "", "127.0.0.1:" + sandbox.port(), false, 404,
-						null));
-		assertThat(recent).extracting(RecordedRequest::receivedAt).isSorted()
-				.allSatisfy(at -> assertThat(at).isBetween(started, Instant.now()));
+		assertThat(recent).usingRecursiveFieldByFieldElementComparatorIgnoringFields("receivedAt")
+			.containsExactly(
+					new RecordedRequest(Endpoint.GENESYS_TOKEN, "POST", "/oauth/token", "",
+							"127.0.0.1:" + sandbox.port(), true, 200, null),
+					new RecordedRequest(Endpoint.GENESYS_USERS, "GET", "/api/v2/users", "pageSize=5",
+							"localhost:" + sandbox.port(), true, 200, null),
+					new RecordedRequest(Endpoint.OTHER, "GET", "/nowhere", "", "127.0.0.1:" + sandbox.port(), false,
+							404, null));
+		assertThat(recent).extracting(RecordedRequest::receivedAt)
+			.isSorted()
+			.allSatisfy(at -> assertThat(at).isBetween(started, Instant.now()));
 	}
 
 	@Test
@@ -261,7 +266,7 @@ class FaultInjectionTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> sandbox.failNext(Endpoint.OTHER, 1, 42));
 		assertThatIllegalArgumentException().isThrownBy(() -> sandbox.failNext(Endpoint.OTHER, 1, 200));
 		assertThatIllegalArgumentException().isThrownBy(() -> sandbox.dropNext(Endpoint.OTHER, -1));
-		assertThatIllegalArgumentException()
-				.isThrownBy(() -> sandbox.latency(Endpoint.OTHER, Duration.ofMillis(-1)));
+		assertThatIllegalArgumentException().isThrownBy(() -> sandbox.latency(Endpoint.OTHER, Duration.ofMillis(-1)));
 	}
+
 }

@@ -38,15 +38,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The official Genesys Cloud Java SDK ({@code com.mypurecloud:platform-client-v2}) against the sandbox, unpatched:
- * its client-credentials login, typed paging of {@code UsersApi.getUsers} with unknown properties failing the
- * mapping, the {@code state} filter and every {@code expand}, and its handling of a 429's {@code Retry-After}.
+ * The official Genesys Cloud Java SDK ({@code com.mypurecloud:platform-client-v2})
+ * against the sandbox, unpatched: its client-credentials login, typed paging of
+ * {@code UsersApi.getUsers} with unknown properties failing the mapping, the
+ * {@code state} filter and every {@code expand}, and its handling of a 429's
+ * {@code Retry-After}.
  *
- * <p>The SDK derives its login host from the API host ({@code https://api.X} to {@code https://login.X}), always
- * over HTTPS. So the sandbox runs HTTPS with a certificate that names {@code api.localhost} and
- * {@code login.localhost}, and the SDK gets its default Apache HttpClient connector through its documented
- * {@code ApiClientConnectorProperty.CONNECTOR_PROVIDER} property, built to trust the sandbox's CA and to resolve
- * those two names to the sandbox's address. The SDK's own code runs as shipped.
+ * <p>
+ * The SDK derives its login host from the API host ({@code https://api.X} to
+ * {@code https://login.X}), always over HTTPS. So the sandbox runs HTTPS with a
+ * certificate that names {@code api.localhost} and {@code login.localhost}, and the SDK
+ * gets its default Apache HttpClient connector through its documented
+ * {@code ApiClientConnectorProperty.CONNECTOR_PROVIDER} property, built to trust the
+ * sandbox's CA and to resolve those two names to the sandbox's address. The SDK's own
+ * code runs as shipped.
  */
 class GenesysJavaSdkTest {
 
@@ -54,6 +59,7 @@ class GenesysJavaSdkTest {
 	static final SandboxExtension SANDBOX = new SandboxExtension(Sandbox.builder().https(true));
 
 	private final Sandbox sandbox = SANDBOX.sandbox();
+
 	private ApiClient client;
 
 	@BeforeEach
@@ -91,7 +97,8 @@ class GenesysJavaSdkTest {
 		do {
 			page = users.getUsers(40, ++pageNumber, null, null, null, null, null, null);
 			listed.addAll(page.getEntities());
-		} while (page.getNextUri() != null);
+		}
+		while (page.getNextUri() != null);
 
 		assertThat(pageNumber).isEqualTo(4);
 		assertThat(page.getPageCount()).isEqualTo(4);
@@ -111,23 +118,29 @@ class GenesysJavaSdkTest {
 	void filtersByStateAndMapsEveryExpansion() throws Exception {
 		UsersApi users = login();
 		List<String> everyExpansion = Arrays.stream(GetUsersRequest.expandValues.values())
-				.map(GetUsersRequest.expandValues::toString).toList();
+			.map(GetUsersRequest.expandValues::toString)
+			.toList();
 
-		UserEntityListing any = users.getUsers(GetUsersRequest.builder().withPageSize(100).withState("any")
-				.withSortOrder("descending").withExpand(everyExpansion).withIntegrationPresenceSource("ZoomPhone")
-				.build());
+		UserEntityListing any = users.getUsers(GetUsersRequest.builder()
+			.withPageSize(100)
+			.withState("any")
+			.withSortOrder("descending")
+			.withExpand(everyExpansion)
+			.withIntegrationPresenceSource("ZoomPhone")
+			.build());
 		UserEntityListing deleted = users.getUsers(GetUsersRequest.builder().withState("deleted").build());
 
 		assertThat(everyExpansion).hasSize(21);
 		assertThat(any.getTotal()).isEqualTo(142L);
 		assertThat(any.getNextUri()).contains("state=any", "sortOrder=descending", "expand=biography");
 		Map<User.StateEnum, Integer> states = new EnumMap<>(User.StateEnum.class);
-		users.getUsers(GetUsersRequest.builder().withPageSize(500).withState("any").build()).getEntities()
-				.forEach(user -> states.merge(user.getState(), 1, Integer::sum));
-		assertThat(states).containsExactly(Map.entry(User.StateEnum.ACTIVE, 137),
-				Map.entry(User.StateEnum.INACTIVE, 3), Map.entry(User.StateEnum.DELETED, 2));
+		users.getUsers(GetUsersRequest.builder().withPageSize(500).withState("any").build())
+			.getEntities()
+			.forEach(user -> states.merge(user.getState(), 1, Integer::sum));
+		assertThat(states).containsExactly(Map.entry(User.StateEnum.ACTIVE, 137), Map.entry(User.StateEnum.INACTIVE, 3),
+				Map.entry(User.StateEnum.DELETED, 2));
 		assertThat(deleted.getEntities()).hasSize(2)
-				.allSatisfy(user -> assertThat(user.getState()).isEqualTo(User.StateEnum.DELETED));
+			.allSatisfy(user -> assertThat(user.getState()).isEqualTo(User.StateEnum.DELETED));
 		User first = any.getEntities().get(0);
 		assertThat(first.getState()).as("descending: the deleted users come first").isEqualTo(User.StateEnum.DELETED);
 		assertThat(first.getRoutingStatus().getStatus()).isEqualTo(RoutingStatus.StatusEnum.OFF_QUEUE);
@@ -136,7 +149,8 @@ class GenesysJavaSdkTest {
 		assertThat(first.getAuthorization().getUnusedRoles()).isEmpty();
 		assertThat(first.getDateLastLogin()).isNotNull();
 		assertThat(first.getTeam().getDivision().getId()).isEqualTo(first.getDivision().getId());
-		assertThat(first.getSkills()).singleElement().satisfies(skill -> assertThat(skill.getProficiency()).isEqualTo(3.0));
+		assertThat(first.getSkills()).singleElement()
+			.satisfies(skill -> assertThat(skill.getProficiency()).isEqualTo(3.0));
 		assertThat(first.getEmployerInfo().getDateHire()).isEqualTo("2020-01-06");
 		assertThat(first.getConversationSummary().getCall().getContactCenter().getActive()).isZero();
 	}
@@ -144,7 +158,7 @@ class GenesysJavaSdkTest {
 	@Test
 	void theMappingIsStrictEnoughToNoticeAnUnknownProperty() {
 		assertThatThrownBy(() -> client.getObjectMapper().readValue("{\"id\":\"x\",\"notAUserField\":1}", User.class))
-				.isInstanceOf(UnrecognizedPropertyException.class);
+			.isInstanceOf(UnrecognizedPropertyException.class);
 	}
 
 	@Test
@@ -165,7 +179,8 @@ class GenesysJavaSdkTest {
 		client.close();
 		client = client(10);
 		UsersApi users = login();
-		// a 2 s window, so that three calls land in it even on a loaded machine; its Retry-After is then 1 or 2 s
+		// a 2 s window, so that three calls land in it even on a loaded machine; its
+		// Retry-After is then 1 or 2 s
 		sandbox.apiRateLimit(2, Duration.ofSeconds(2));
 
 		for (int i = 0; i < 3; i++) {
@@ -176,17 +191,23 @@ class GenesysJavaSdkTest {
 	}
 
 	private List<RecordedRequest> usersCalls() {
-		return sandbox.recentRequests().stream().filter(request -> request.endpoint() == Endpoint.GENESYS_USERS)
-				.toList();
+		return sandbox.recentRequests()
+			.stream()
+			.filter(request -> request.endpoint() == Endpoint.GENESYS_USERS)
+			.toList();
 	}
 
-	/** The statuses in order, and after each 429 the wait its {@code Retry-After: 1} asked for, as the sandbox saw it. */
+	/**
+	 * The statuses in order, and after each 429 the wait its {@code Retry-After: 1} asked
+	 * for, as the sandbox saw it.
+	 */
 	private static void assertRetriedAfterOneSecond(List<RecordedRequest> calls, Integer... statuses) {
 		assertThat(calls).extracting(RecordedRequest::status).containsExactly(statuses);
 		for (int i = 1; i < calls.size(); i++) {
 			if (calls.get(i - 1).status() == 429) {
 				Duration waited = Duration.between(calls.get(i - 1).receivedAt(), calls.get(i).receivedAt());
-				// without a Retry-After it can read (a misspelled header), the SDK waits its default 3 s
+				// without a Retry-After it can read (a misspelled header), the SDK waits
+				// its default 3 s
 				assertThat(waited).isBetween(Duration.ofMillis(950), Duration.ofMillis(2_900));
 			}
 		}
@@ -198,13 +219,13 @@ class GenesysJavaSdkTest {
 		sandbox.failNext(Endpoint.GENESYS_USERS, 1, 429, Duration.ofSeconds(4));
 
 		assertThatThrownBy(() -> users.getUsers(GetUsersRequest.builder().build()))
-				.isInstanceOfSatisfying(ApiException.class, e -> {
-					assertThat(e.getStatusCode()).isEqualTo(429);
-					assertThat(e.getHeaders()).containsEntry("Retry-After", "4");
-					assertThat(e.getCorrelationId()).hasSize(36);
-					assertThat(e.getRawBody()).contains("\"code\":\"too.many.requests.retry.after\"",
-							"Retry the request in [4] seconds");
-				});
+			.isInstanceOfSatisfying(ApiException.class, e -> {
+				assertThat(e.getStatusCode()).isEqualTo(429);
+				assertThat(e.getHeaders()).containsEntry("Retry-After", "4");
+				assertThat(e.getCorrelationId()).hasSize(36);
+				assertThat(e.getRawBody()).contains("\"code\":\"too.many.requests.retry.after\"",
+						"Retry the request in [4] seconds");
+			});
 	}
 
 	private UsersApi login() throws Exception {
@@ -212,28 +233,33 @@ class GenesysJavaSdkTest {
 		return new UsersApi(client);
 	}
 
-	/** An SDK client for the sandbox; {@code maxRetrySeconds} 0 is the SDK's default (no retries). */
+	/**
+	 * An SDK client for the sandbox; {@code maxRetrySeconds} 0 is the SDK's default (no
+	 * retries).
+	 */
 	private ApiClient client(int maxRetrySeconds) {
 		ObjectMapper strict = ApiClient.buildObjectMapper(new ApiDateFormat())
-				.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+			.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 		ApiClient.RetryConfiguration retries = new ApiClient.RetryConfiguration();
 		retries.setMaxRetryTimeSec(maxRetrySeconds);
-		ApiClientConnectorProvider toTheSandbox = properties -> new ApacheHttpClientConnector(HttpClients.custom()
-				.setSSLContext(sandbox.sslContext())
-				.setDnsResolver(sandboxNames())
-				.build(), null);
+		ApiClientConnectorProvider toTheSandbox = properties -> new ApacheHttpClientConnector(
+				HttpClients.custom().setSSLContext(sandbox.sslContext()).setDnsResolver(sandboxNames()).build(), null);
 		return ApiClient.Builder.standard()
-				.withBasePath("https://" + SandboxCertificate.API_HOST + ":" + sandbox.port())
-				.withObjectMapper(strict)
-				.withRetryConfiguration(retries)
-				.withProperty(ApiClientConnectorProperty.CONNECTOR_PROVIDER, toTheSandbox)
-				.build();
+			.withBasePath("https://" + SandboxCertificate.API_HOST + ":" + sandbox.port())
+			.withObjectMapper(strict)
+			.withRetryConfiguration(retries)
+			.withProperty(ApiClientConnectorProperty.CONNECTOR_PROVIDER, toTheSandbox)
+			.build();
 	}
 
-	/** {@code api.localhost} and {@code login.localhost} are the sandbox; every other name as the system says. */
+	/**
+	 * {@code api.localhost} and {@code login.localhost} are the sandbox; every other name
+	 * as the system says.
+	 */
 	private static DnsResolver sandboxNames() {
 		return host -> host.equals(SandboxCertificate.API_HOST) || host.equals(SandboxCertificate.LOGIN_HOST)
-				? new InetAddress[]{InetAddress.getByAddress(host, new byte[]{127, 0, 0, 1})}
+				? new InetAddress[] { InetAddress.getByAddress(host, new byte[] { 127, 0, 0, 1 }) }
 				: SystemDefaultDnsResolver.INSTANCE.resolve(host);
 	}
+
 }

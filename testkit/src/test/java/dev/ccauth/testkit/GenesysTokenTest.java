@@ -14,7 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GenesysTokenTest {
 
 	private final Sandbox sandbox;
+
 	private final Http http;
+
 	private final ClientCredentials client;
 
 	GenesysTokenTest(Sandbox sandbox) {
@@ -42,27 +44,27 @@ class GenesysTokenTest {
 
 	@Test
 	void formCredentialsAndAScopeWorkToo() {
-		Http.Response response = http.postForm("/oauth/token", form("grant_type", "client_credentials",
-				"client_id", client.clientId(), "client_secret", client.clientSecret(), "scope", "users:readonly"),
-				null);
+		Http.Response response = http.postForm("/oauth/token", form("grant_type", "client_credentials", "client_id",
+				client.clientId(), "client_secret", client.clientSecret(), "scope", "users:readonly"), null);
 
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(http.get("/api/v2/users", response.json().get("access_token").asString()).status())
-				.isEqualTo(200);
+		assertThat(http.get("/api/v2/users", response.json().get("access_token").asString()).status()).isEqualTo(200);
 	}
 
 	@Test
 	void theTutorialPathIsTheSameEndpoint() {
-		Http.Response response = http.postForm("/api/v2/oauth/token", form("grant_type", "client_credentials"),
-				client);
+		Http.Response response = http.postForm("/api/v2/oauth/token", form("grant_type", "client_credentials"), client);
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(1);
 		assertThat(sandbox.recentRequests()).singleElement()
-				.satisfies(r -> assertThat(r.path()).isEqualTo("/api/v2/oauth/token"));
+			.satisfies(r -> assertThat(r.path()).isEqualTo("/api/v2/oauth/token"));
 	}
 
-	/** The tutorial's Python client, as written: form credentials to {@code /api/v2/oauth/token}. */
+	/**
+	 * The tutorial's Python client, as written: form credentials to
+	 * {@code /api/v2/oauth/token}.
+	 */
 	@Test
 	void theTutorialsPythonClientGetsATokenThatListsUsers() {
 		Http.Response response = http.postForm("/api/v2/oauth/token", form("grant_type", "client_credentials",
@@ -70,8 +72,7 @@ class GenesysTokenTest {
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.json().get("expires_in").asLong()).isEqualTo(3600);
-		assertThat(http.get("/api/v2/users", response.json().get("access_token").asString()).status())
-				.isEqualTo(200);
+		assertThat(http.get("/api/v2/users", response.json().get("access_token").asString()).status()).isEqualTo(200);
 		assertThat(sandbox.recentRequests().get(0).hasAuthorization()).isFalse();
 	}
 
@@ -93,8 +94,9 @@ class GenesysTokenTest {
 	void wrongSecretIs401AuthenticationFailed() {
 		Http.Response basic = http.postForm("/oauth/token", form("grant_type", "client_credentials"),
 				new ClientCredentials(client.clientId(), "wrong"));
-		Http.Response post = http.postForm("/oauth/token", form("grant_type", "client_credentials",
-				"client_id", client.clientId(), "client_secret", "wrong"), null);
+		Http.Response post = http.postForm("/oauth/token",
+				form("grant_type", "client_credentials", "client_id", client.clientId(), "client_secret", "wrong"),
+				null);
 
 		assertOAuthError(basic, 401, "invalid_client", "authentication failed");
 		assertOAuthError(post, 401, "invalid_client", "authentication failed");
@@ -103,8 +105,8 @@ class GenesysTokenTest {
 
 	@Test
 	void unknownGrantIsUnsupportedGrantType() {
-		Http.Response response = http.postForm("/oauth/token", form("grant_type", "password",
-				"username", "a", "password", "b"), client);
+		Http.Response response = http.postForm("/oauth/token",
+				form("grant_type", "password", "username", "a", "password", "b"), client);
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.json().get("error").asString()).isEqualTo("unsupported_grant_type");
@@ -115,27 +117,28 @@ class GenesysTokenTest {
 		assertOAuthError(http.postForm("/oauth/token", form(), client), 400, "invalid_request", "missing grant_type");
 		assertOAuthError(http.postForm("/oauth/token", form("grant_type", "client_credentials"), null), 400,
 				"invalid_request", "missing client credentials");
-		assertOAuthError(http.postForm("/oauth/token", form("grant_type", "client_credentials",
-				"client_id", client.clientId()), null), 400, "invalid_request", "missing client credentials");
+		assertOAuthError(http.postForm("/oauth/token",
+				form("grant_type", "client_credentials", "client_id", client.clientId()), null), 400, "invalid_request",
+				"missing client credentials");
 	}
 
 	@Test
 	void malformedBodiesAreInvalidRequest() {
 		assertThat(http.postRaw("/oauth/token", "grant_type=%zz", client).json().get("error").asString())
-				.isEqualTo("invalid_request");
-		assertThat(http.postRaw("/oauth/token", "grant_type=client_credentials&grant_type=password", client)
-				.status()).isEqualTo(400);
+			.isEqualTo("invalid_request");
+		assertThat(http.postRaw("/oauth/token", "grant_type=client_credentials&grant_type=password", client).status())
+			.isEqualTo(400);
 		Http.Response json = http.send(http.request("/oauth/token")
-				.header("Content-Type", "application/json")
-				.header("Authorization", Http.basic(client.clientId(), client.clientSecret()))
-				.POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"client_credentials\"}"))
-				.build());
+			.header("Content-Type", "application/json")
+			.header("Authorization", Http.basic(client.clientId(), client.clientSecret()))
+			.POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"client_credentials\"}"))
+			.build());
 		assertOAuthError(json, 400, "invalid_request", "Content-Type must be application/x-www-form-urlencoded");
 		Http.Response badBasic = http.send(http.request("/oauth/token")
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.header("Authorization", "Basic not*base64")
-				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-				.build());
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Authorization", "Basic not*base64")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+			.build());
 		assertOAuthError(badBasic, 400, "invalid_request", "malformed Basic credentials");
 	}
 
@@ -152,8 +155,7 @@ class GenesysTokenTest {
 	@Test
 	void aCxoneClientIsNotKnownToGenesysTutorialPath() {
 		ClientCredentials cxone = sandbox.cxoneClient();
-		Http.Response response = http.postForm("/api/v2/oauth/token", form("grant_type", "client_credentials"),
-				cxone);
+		Http.Response response = http.postForm("/api/v2/oauth/token", form("grant_type", "client_credentials"), cxone);
 
 		assertOAuthError(response, 400, "invalid_client", "client not found");
 	}
@@ -166,4 +168,5 @@ class GenesysTokenTest {
 		assertThat(body.get("description").asString()).isEqualTo(description);
 		assertThat(body.get("error_description").asString()).isEqualTo(description);
 	}
+
 }

@@ -14,12 +14,17 @@ import java.util.List;
 import static dev.ccauth.testkit.GenesysUsersTest.assertGenesysError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The query parameters of {@code GET /api/v2/users} beyond paging: state, id, jabberId, sortOrder, expand. */
+/**
+ * The query parameters of {@code GET /api/v2/users} beyond paging: state, id, jabberId,
+ * sortOrder, expand.
+ */
 @ExtendWith(SandboxExtension.class)
 class GenesysUsersQueryTest {
 
 	private final Sandbox sandbox;
+
 	private final Http http;
+
 	private final String token;
 
 	GenesysUsersQueryTest(Sandbox sandbox) {
@@ -54,7 +59,7 @@ class GenesysUsersQueryTest {
 		JsonNode paged = page("?pageSize=1&id=" + first + "&id=" + tenth);
 		assertThat(paged.get("total").asInt()).isEqualTo(2);
 		assertThat(paged.get("nextUri").asString())
-				.isEqualTo("/api/v2/users?pageSize=1&pageNumber=2&id=" + first + "&id=" + tenth);
+			.isEqualTo("/api/v2/users?pageSize=1&pageNumber=2&id=" + first + "&id=" + tenth);
 	}
 
 	@Test
@@ -88,8 +93,8 @@ class GenesysUsersQueryTest {
 
 		assertThat(users).hasSize(142).allSatisfy(user -> assertThat(user.has("groups") && user.has("team")).isTrue());
 		assertThat(new HashSet<>(ids(users))).hasSize(142);
-		assertThat(page.get("selfUri").asString()).isEqualTo("/api/v2/users?pageSize=30&pageNumber=5"
-				+ "&sortOrder=descending&expand=groups&expand=team&state=any");
+		assertThat(page.get("selfUri").asString()).isEqualTo(
+				"/api/v2/users?pageSize=30&pageNumber=5" + "&sortOrder=descending&expand=groups&expand=team&state=any");
 		assertThat(page.get("firstUri").asString()).contains("pageNumber=1&").endsWith("&state=any");
 		assertThat(page.get("previousUri").asString()).contains("pageNumber=4&").endsWith("&state=any");
 	}
@@ -97,28 +102,34 @@ class GenesysUsersQueryTest {
 	@Test
 	void expandAddsTheFieldsTheSdkModelsKnow() {
 		JsonNode user = page("?pageSize=1&expand=presence,routingStatus&expand=authorization.unusedRoles"
-				+ "&expand=dateLastLogin&expand=skills&expand=employerInfo").get("entities").get(0);
+				+ "&expand=dateLastLogin&expand=skills&expand=employerInfo")
+			.get("entities")
+			.get(0);
 
-		assertThat(user.propertyNames()).contains("presence", "routingStatus", "authorization", "dateLastLogin",
-				"skills", "employerInfo").startsWith("id").endsWith("selfUri");
+		assertThat(user.propertyNames())
+			.contains("presence", "routingStatus", "authorization", "dateLastLogin", "skills", "employerInfo")
+			.startsWith("id")
+			.endsWith("selfUri");
 		assertThat(user.get("presence").get("presenceDefinition").get("systemPresence").asString())
-				.isEqualTo("Offline");
+			.isEqualTo("Offline");
 		assertThat(user.get("routingStatus").get("status").asString()).isEqualTo("OFF_QUEUE");
 		assertThat(user.get("authorization").has("unusedRoles")).isTrue();
 		assertThat(user.get("dateLastLogin").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
 		assertThat(user.get("skills").get(0).get("proficiency").asDouble()).isEqualTo(3.0);
-		assertThat(page("?pageSize=1&expand=authorization").get("entities").get(0).get("authorization")
-				.has("unusedRoles")).isFalse();
+		assertThat(
+				page("?pageSize=1&expand=authorization").get("entities").get(0).get("authorization").has("unusedRoles"))
+			.isFalse();
 	}
 
 	@Test
 	void integrationPresenceSourceNamesThePresenceSource() {
-		JsonNode user = page("?pageSize=1&expand=presence&integrationPresenceSource=MicrosoftTeams")
-				.get("entities").get(0);
+		JsonNode user = page("?pageSize=1&expand=presence&integrationPresenceSource=MicrosoftTeams").get("entities")
+			.get(0);
 
 		assertThat(user.get("presence").get("source").asString()).isEqualTo("MicrosoftTeams");
-		assertGenesysError(http.get("/api/v2/users?pageSize=101&expand=presence&integrationPresenceSource=ZoomPhone",
-				token), 400, "bad.request");
+		assertGenesysError(
+				http.get("/api/v2/users?pageSize=101&expand=presence&integrationPresenceSource=ZoomPhone", token), 400,
+				"bad.request");
 		assertGenesysError(http.get("/api/v2/users?integrationPresenceSource=Skype", token), 400, "bad.request");
 	}
 
@@ -131,11 +142,13 @@ class GenesysUsersQueryTest {
 			assertThat(response.json().get("message").asString()).as(query).isNotBlank();
 		}
 		assertThat(http.get("/api/v2/users?expand=everything", token).json().get("message").asString())
-				.contains("everything", "presence", "biography");
+			.contains("everything", "presence", "biography");
 		assertThat(http.get("/api/v2/users?whatever=1", token).status()).as("unknown parameters are ignored")
-				.isEqualTo(200);
-		assertThat(Http.raw(sandbox.port(), "GET /api/v2/users?expand=%zz HTTP/1.1\r\nHost: h\r\n"
-				+ "Authorization: Bearer " + token + "\r\n\r\n")).startsWith("HTTP/1.1 400 ").contains("bad.request");
+			.isEqualTo(200);
+		assertThat(Http.raw(sandbox.port(),
+				"GET /api/v2/users?expand=%zz HTTP/1.1\r\nHost: h\r\n" + "Authorization: Bearer " + token + "\r\n\r\n"))
+			.startsWith("HTTP/1.1 400 ")
+			.contains("bad.request");
 	}
 
 	private JsonNode page(String query) {
@@ -178,4 +191,5 @@ class GenesysUsersQueryTest {
 		Collections.reverse(copy);
 		return copy;
 	}
+
 }

@@ -16,7 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GenesysUsersTest {
 
 	private final Sandbox sandbox;
+
 	private final Http http;
+
 	private final String token;
 
 	GenesysUsersTest(Sandbox sandbox) {
@@ -145,8 +147,8 @@ class GenesysUsersTest {
 	void noTokenOrAnUnknownOneIs401BadCredentials() {
 		assertGenesysError(http.get("/api/v2/users"), 401, "bad.credentials");
 		assertGenesysError(http.get("/api/v2/users", "not-a-token"), 401, "bad.credentials");
-		Http.Response basic = http.send(http.request("/api/v2/users")
-				.header("Authorization", Http.basic("a", "b")).GET().build());
+		Http.Response basic = http
+			.send(http.request("/api/v2/users").header("Authorization", Http.basic("a", "b")).GET().build());
 		assertGenesysError(basic, 401, "bad.credentials");
 		assertThat(http.get("/api/v2/users").json().get("message").asString()).isEqualTo("Invalid login credentials.");
 	}
@@ -159,12 +161,14 @@ class GenesysUsersTest {
 		assertThat(response.header("allow")).isEqualTo("GET");
 	}
 
-	/** The Genesys API error body, in the platform's field order, and its correlation id in the header too. */
+	/**
+	 * The Genesys API error body, in the platform's field order, and its correlation id
+	 * in the header too.
+	 */
 	static void assertGenesysError(Http.Response response, int status, String code) {
 		assertThat(response.status()).as(response.body()).isEqualTo(status);
 		JsonNode body = response.json();
-		assertThat(body.propertyNames()).containsExactly("message", "code", "status", "contextId", "details",
-				"errors");
+		assertThat(body.propertyNames()).containsExactly("message", "code", "status", "contextId", "details", "errors");
 		assertThat(body.get("status").asInt()).isEqualTo(status);
 		assertThat(body.get("code").asString()).isEqualTo(code);
 		assertThat(body.get("contextId").asString()).hasSize(36);
@@ -172,4 +176,5 @@ class GenesysUsersTest {
 		assertThat(body.get("details").isArray()).isTrue();
 		assertThat(body.get("errors").isArray()).isTrue();
 	}
+
 }

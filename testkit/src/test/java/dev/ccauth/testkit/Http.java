@@ -42,15 +42,16 @@ final class Http {
 	}
 
 	private final Sandbox sandbox;
+
 	private final HttpClient client;
 
 	Http(Sandbox sandbox) {
 		this.sandbox = sandbox;
 		this.client = HttpClient.newBuilder()
-				.version(HttpClient.Version.HTTP_1_1)
-				.sslContext(sandbox.sslContext())
-				.connectTimeout(Duration.ofSeconds(5))
-				.build();
+			.version(HttpClient.Version.HTTP_1_1)
+			.sslContext(sandbox.sslContext())
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
 	}
 
 	HttpClient client() {
@@ -73,15 +74,17 @@ final class Http {
 		return send(request(pathOrUrl).method(method, HttpRequest.BodyPublishers.noBody()).build());
 	}
 
-	/** POST a form; {@code basic} (id, secret) goes into an Authorization header when not null. */
+	/**
+	 * POST a form; {@code basic} (id, secret) goes into an Authorization header when not
+	 * null.
+	 */
 	Response postForm(String pathOrUrl, Map<String, String> form, ClientCredentials basic) {
 		return postRaw(pathOrUrl, encode(form), basic);
 	}
 
 	Response postRaw(String pathOrUrl, String body, ClientCredentials basic) {
-		HttpRequest.Builder request = request(pathOrUrl)
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(body));
+		HttpRequest.Builder request = request(pathOrUrl).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (basic != null) {
 			request.header("Authorization", basic(basic.clientId(), basic.clientSecret()));
 		}
@@ -92,9 +95,11 @@ final class Http {
 		try {
 			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.headers(), response.body());
-		} catch (IOException e) {
+		}
+		catch (IOException e) {
 			throw new UncheckedIOException(e);
-		} catch (InterruptedException e) {
+		}
+		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(e);
 		}
@@ -108,8 +113,7 @@ final class Http {
 	// ---- the usual token requests
 
 	String genesysToken() {
-		Response response = postForm("/oauth/token", form("grant_type", "client_credentials"),
-				sandbox.genesysClient());
+		Response response = postForm("/oauth/token", form("grant_type", "client_credentials"), sandbox.genesysClient());
 		if (response.status() != 200) {
 			throw new AssertionError("token request failed: " + response);
 		}
@@ -118,8 +122,8 @@ final class Http {
 
 	Response cxoneAccessKeyTokenResponse() {
 		AccessKey key = sandbox.cxoneAccessKey();
-		return postForm("/auth/token", form("grant_type", "password", "username", key.id(),
-				"password", key.secret()), sandbox.cxoneClient());
+		return postForm("/auth/token", form("grant_type", "password", "username", key.id(), "password", key.secret()),
+				sandbox.cxoneClient());
 	}
 
 	String cxoneToken() {
@@ -139,10 +143,11 @@ final class Http {
 	}
 
 	static String encode(Map<String, String> form) {
-		return form.entrySet().stream()
-				.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-						+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-				.collect(Collectors.joining("&"));
+		return form.entrySet()
+			.stream()
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
 	}
 
 	static String basic(String id, String secret) {
@@ -151,7 +156,10 @@ final class Http {
 
 	// ---- raw bytes, for what HttpClient hides (header spelling, malformed requests)
 
-	/** Sends bytes as they are and reads the answer until the server closes or stops talking. */
+	/**
+	 * Sends bytes as they are and reads the answer until the server closes or stops
+	 * talking.
+	 */
 	static String raw(int port, String request) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(2_000);
@@ -169,7 +177,8 @@ final class Http {
 						break;
 					}
 				}
-			} catch (SocketTimeoutException e) {
+			}
+			catch (SocketTimeoutException e) {
 				// keep-alive: the answer is complete, the connection just stays open
 			}
 			return received.toString(StandardCharsets.ISO_8859_1);
@@ -186,4 +195,5 @@ final class Http {
 		Matcher length = CONTENT_LENGTH.matcher(response);
 		return !length.find() || response.length() - headerEnd - 4 >= Integer.parseInt(length.group(1));
 	}
+
 }

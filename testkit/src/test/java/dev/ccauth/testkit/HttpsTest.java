@@ -44,8 +44,10 @@ class HttpsTest {
 		Http http = new Http(sandbox);
 		assertThat(http.get("/api/v2/users", http.genesysToken()).status()).isEqualTo(200);
 		assertThat(http.get(CxoneTest.AGENTS, http.cxoneToken()).status()).isEqualTo(200);
-		assertThat(http.get("https://localhost:" + sandbox.port() + "/.well-known/openid-configuration").json()
-				.get("issuer").asString()).isEqualTo("https://localhost:" + sandbox.port());
+		assertThat(http.get("https://localhost:" + sandbox.port() + "/.well-known/openid-configuration")
+			.json()
+			.get("issuer")
+			.asString()).isEqualTo("https://localhost:" + sandbox.port());
 	}
 
 	@Test
@@ -56,7 +58,7 @@ class HttpsTest {
 		assertThat(pem).startsWith("-----BEGIN CERTIFICATE-----").contains("-----END CERTIFICATE-----");
 		assertThat(Files.readString(file)).isEqualTo(pem);
 		X509Certificate ca = (X509Certificate) CertificateFactory.getInstance("X.509")
-				.generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+			.generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
 		assertThat(ca.getBasicConstraints()).as("a CA").isGreaterThanOrEqualTo(0);
 		assertThat(ca.getSubjectX500Principal().getName()).contains("ccauth sandbox");
 	}
@@ -68,9 +70,8 @@ class HttpsTest {
 				HttpResponse.BodyHandlers.discarding());
 		X509Certificate server = (X509Certificate) response.sslSession().orElseThrow().getPeerCertificates()[0];
 
-		assertThat(server.getSubjectAlternativeNames())
-				.map(san -> (Object) san.get(1))
-				.contains("127.0.0.1", "localhost");
+		assertThat(server.getSubjectAlternativeNames()).map(san -> (Object) san.get(1))
+			.contains("127.0.0.1", "localhost");
 	}
 
 	@Test
@@ -78,7 +79,8 @@ class HttpsTest {
 		HttpClient untrusting = HttpClient.newBuilder().sslContext(SSLContext.getDefault()).build();
 
 		assertThatThrownBy(() -> untrusting.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/")).build(),
-				HttpResponse.BodyHandlers.discarding())).isInstanceOf(IOException.class);
+				HttpResponse.BodyHandlers.discarding()))
+			.isInstanceOf(IOException.class);
 	}
 
 	@Test
@@ -104,9 +106,11 @@ class HttpsTest {
 			assertThat(plain.sslContext()).isNotNull();
 			try {
 				assertThat(new Http(plain).genesysToken()).isNotBlank();
-			} catch (UncheckedIOException e) {
+			}
+			catch (UncheckedIOException e) {
 				throw new AssertionError(e);
 			}
 		}
 	}
+
 }

@@ -11,13 +11,19 @@ import java.security.Signature;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 
-/** What a client that verifies id_tokens does, with the JDK alone: find the JWK by kid, check the RS256 signature. */
+/**
+ * What a client that verifies id_tokens does, with the JDK alone: find the JWK by kid,
+ * check the RS256 signature.
+ */
 final class IdTokenVerifier {
 
 	private IdTokenVerifier() {
 	}
 
-	/** The claims of a JWT whose RS256 signature checks out against a key of the JWK Set; else an AssertionError. */
+	/**
+	 * The claims of a JWT whose RS256 signature checks out against a key of the JWK Set;
+	 * else an AssertionError.
+	 */
 	static JsonNode verify(String jwt, JsonNode jwks) {
 		String[] parts = jwt.split("\\.");
 		if (parts.length != 3) {
@@ -38,15 +44,17 @@ final class IdTokenVerifier {
 			throw new AssertionError("no key with kid " + kid + " in " + jwks);
 		}
 		try {
-			PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
-					unsigned(jwk.get("n").asString()), unsigned(jwk.get("e").asString())));
+			PublicKey key = KeyFactory.getInstance("RSA")
+				.generatePublic(
+						new RSAPublicKeySpec(unsigned(jwk.get("n").asString()), unsigned(jwk.get("e").asString())));
 			Signature signature = Signature.getInstance("SHA256withRSA");
 			signature.initVerify(key);
 			signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
 			if (!signature.verify(Base64.getUrlDecoder().decode(parts[2]))) {
 				throw new AssertionError("the signature does not match the published key");
 			}
-		} catch (GeneralSecurityException e) {
+		}
+		catch (GeneralSecurityException e) {
 			throw new AssertionError("cannot check the signature: " + e, e);
 		}
 		return json(parts[1]);
@@ -59,4 +67,5 @@ final class IdTokenVerifier {
 	private static BigInteger unsigned(String base64url) {
 		return new BigInteger(1, Base64.getUrlDecoder().decode(base64url));
 	}
+
 }

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class RateLimitTest {
 
 	private final Sandbox sandbox;
+
 	private final Http http;
 
 	RateLimitTest(Sandbox sandbox) {
@@ -40,16 +41,18 @@ class RateLimitTest {
 		int retryAfter = Integer.parseInt(limited.header("Retry-After"));
 		assertThat(retryAfter).isBetween(1, 60);
 		assertThat(limited.json().get("message").asString())
-				.isEqualTo("Rate limit exceeded the maximum. Retry the request in [" + retryAfter + "] seconds");
+			.isEqualTo("Rate limit exceeded the maximum. Retry the request in [" + retryAfter + "] seconds");
 		assertNoIninRateLimitHeaders(limited);
 		assertThat(http.get("/api/v2/users", http.genesysToken()).status()).as("another token, another window")
-				.isEqualTo(200);
+			.isEqualTo(200);
 	}
 
 	@Test
 	void ininRateLimitHeadersOnlyWhenAskedFor() {
-		try (Sandbox old = Sandbox.builder().apiRateLimit(2, Duration.ofSeconds(60)).ininRateLimitHeaders(true)
-				.start()) {
+		try (Sandbox old = Sandbox.builder()
+			.apiRateLimit(2, Duration.ofSeconds(60))
+			.ininRateLimitHeaders(true)
+			.start()) {
 			Http oldHttp = new Http(old);
 			String token = oldHttp.genesysToken();
 			for (int i = 1; i <= 2; i++) {
@@ -66,7 +69,7 @@ class RateLimitTest {
 			assertNoIninRateLimitHeaders(oldHttp.get("/api/v2/users", oldHttp.genesysToken()));
 			old.reset();
 			assertThat(oldHttp.get("/api/v2/users", token).header("inin-ratelimit-count")).as("the builder's setting")
-					.isEqualTo("1");
+				.isEqualTo("1");
 		}
 		sandbox.apiRateLimit(5, Duration.ofSeconds(60));
 		sandbox.ininRateLimitHeaders(true);
@@ -75,7 +78,7 @@ class RateLimitTest {
 
 	static void assertNoIninRateLimitHeaders(Http.Response response) {
 		assertThat(response.headers().map().keySet()).as("Genesys removed them in June 2021")
-				.noneMatch(name -> name.toLowerCase(Locale.ROOT).startsWith("inin-ratelimit"));
+			.noneMatch(name -> name.toLowerCase(Locale.ROOT).startsWith("inin-ratelimit"));
 	}
 
 	@Test
@@ -120,7 +123,7 @@ class RateLimitTest {
 
 			limitedSandbox.reset();
 			assertThat(limitedHttp.get("/api/v2/users", token).status()).as("builder's limit, new window")
-					.isEqualTo(200);
+				.isEqualTo(200);
 			assertThat(limitedHttp.get("/api/v2/users", token).status()).isEqualTo(429);
 		}
 	}
@@ -162,9 +165,8 @@ class RateLimitTest {
 
 	@Test
 	void invalidLimitsAreRefused() {
-		assertThatIllegalArgumentException()
-				.isThrownBy(() -> sandbox.apiRateLimit(0, Duration.ofSeconds(1)));
-		assertThatIllegalArgumentException()
-				.isThrownBy(() -> sandbox.tokenRateLimit(1, Duration.ZERO));
+		assertThatIllegalArgumentException().isThrownBy(() -> sandbox.apiRateLimit(0, Duration.ofSeconds(1)));
+		assertThatIllegalArgumentException().isThrownBy(() -> sandbox.tokenRateLimit(1, Duration.ZERO));
 	}
+
 }

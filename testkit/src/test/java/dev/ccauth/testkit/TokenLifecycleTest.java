@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TokenLifecycleTest {
 
 	private final Sandbox sandbox;
+
 	private final Http http;
 
 	TokenLifecycleTest(Sandbox sandbox) {
@@ -96,8 +97,11 @@ class TokenLifecycleTest {
 	void aTokenWorksOnlyOnThePlatformThatIssuedIt() {
 		String genesys = http.genesysToken();
 		String cxone = http.cxoneToken();
-		String tutorial = http.postForm("/oauth/token", Http.form("grant_type", "client_credentials"),
-				sandbox.cxoneClient()).json().get("access_token").asString();
+		String tutorial = http
+			.postForm("/oauth/token", Http.form("grant_type", "client_credentials"), sandbox.cxoneClient())
+			.json()
+			.get("access_token")
+			.asString();
 
 		assertCxoneError(http.get(AGENTS, genesys), 401, "invalid_token");
 		assertGenesysError(http.get("/api/v2/users", cxone), 401, "bad.credentials");
@@ -119,4 +123,5 @@ class TokenLifecycleTest {
 		assertThat(sandbox.requestCountForToken("unused")).isZero();
 		assertThat(sandbox.requestCount(Endpoint.GENESYS_USERS)).isEqualTo(4);
 	}
+
 }

@@ -9,32 +9,42 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * One {@link Sandbox} per test class, {@link Sandbox#reset() reset} before each test and closed after the
- * class (nested classes share their outer class's sandbox).
+ * One {@link Sandbox} per test class, {@link Sandbox#reset() reset} before each test and
+ * closed after the class (nested classes share their outer class's sandbox).
  *
- * <p>Declaratively, with the default settings; the sandbox is injected into constructors, lifecycle and test
- * methods that declare a {@code Sandbox} parameter:
- * <pre>{@code
- * @ExtendWith(SandboxExtension.class)
+ * <p>
+ * Declaratively, with the default settings; the sandbox is injected into constructors,
+ * lifecycle and test methods that declare a {@code Sandbox} parameter:
+ *
+ * <pre class="code">
+ * &#64;ExtendWith(SandboxExtension.class)
  * class MyTest {
- *     @Test void works(Sandbox sandbox) { ... }
+ *     &#64;Test void works(Sandbox sandbox) { ... }
  * }
- * }</pre>
+ * </pre>
+ *
  * Programmatically, with settings of your own:
- * <pre>{@code
- * @RegisterExtension
+ *
+ * <pre class="code">
+ * &#64;RegisterExtension
  * static final SandboxExtension SANDBOX = new SandboxExtension(Sandbox.builder().users(1000));
  * ... SANDBOX.sandbox() ...
- * }</pre>
+ * </pre>
+ *
  * {@link #sandbox()} starts the sandbox on first use, so it can be called from a Spring
  * {@code @DynamicPropertySource} method too, whatever the order of extensions.
  */
-public final class SandboxExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-		ParameterResolver {
+public final class SandboxExtension
+		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
 
 	private final Sandbox.Builder builder;
+
 	private Sandbox sandbox;
-	/** The outermost class this instance serves (nested classes reuse its sandbox); it closes the sandbox. */
+
+	/**
+	 * The outermost class this instance serves (nested classes reuse its sandbox); it
+	 * closes the sandbox.
+	 */
 	private String owner;
 
 	/** Default settings: what {@code @ExtendWith(SandboxExtension.class)} uses. */
@@ -87,4 +97,5 @@ public final class SandboxExtension implements BeforeAllCallback, AfterAllCallba
 	public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
 		return sandbox();
 	}
+
 }

@@ -21,10 +21,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A loopback HTTP server whose answers a test scripts, for endpoints that misbehave on purpose in
- * ways the sandbox does not: a token endpoint that echoes the request back, trickles its answer a
- * byte at a time, or sends a token no client should accept. Built on the JDK's own HTTP server,
- * so what the client under test sees is real HTTP.
+ * A loopback HTTP server whose answers a test scripts, for endpoints that misbehave on
+ * purpose in ways the sandbox does not: a token endpoint that echoes the request back,
+ * trickles its answer a byte at a time, or sends a token no client should accept. Built
+ * on the JDK's own HTTP server, so what the client under test sees is real HTTP.
  *
  * <pre>{@code
  * try (ScriptedServer server = ScriptedServer.start()) {
@@ -55,7 +55,9 @@ public final class ScriptedServer implements AutoCloseable {
 		this.server = server;
 	}
 
-	/** Starts a server on a free port of 127.0.0.1; every path answers 404 until scripted. */
+	/**
+	 * Starts a server on a free port of 127.0.0.1; every path answers 404 until scripted.
+	 */
 	public static ScriptedServer start() {
 		try {
 			HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -98,7 +100,8 @@ public final class ScriptedServer implements AutoCloseable {
 			byte[] body = readAll(exchange.getRequestBody());
 			StringBuilder headers = new StringBuilder();
 			exchange.getRequestHeaders()
-				.forEach((name, values) -> values.forEach((value) -> headers.append(name).append(": ").append(value).append('\n')));
+				.forEach((name, values) -> values
+					.forEach((value) -> headers.append(name).append(": ").append(value).append('\n')));
 			Request request = new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
 					headers.toString(), new String(body, StandardCharsets.UTF_8));
 			this.requests.add(request);
@@ -150,7 +153,10 @@ public final class ScriptedServer implements AutoCloseable {
 		/** How an echo of the request is written. */
 		public enum Format {
 
-			/** The request's headers and body in every field an OAuth or platform error body may have. */
+			/**
+			 * The request's headers and body in every field an OAuth or platform error
+			 * body may have.
+			 */
 			JSON,
 
 			/** The request's headers and body as plain text. */
@@ -174,7 +180,8 @@ public final class ScriptedServer implements AutoCloseable {
 
 		/** This answer, its body sent one byte at a time with the pause before each. */
 		public Answer trickled(Duration pauseBeforeEachByte) {
-			return new Answer(this.status, this.contentType, this.body, this.echoFormat, pauseBeforeEachByte, this.headers);
+			return new Answer(this.status, this.contentType, this.body, this.echoFormat, pauseBeforeEachByte,
+					this.headers);
 		}
 
 		/** This answer with a header added. */

@@ -31,13 +31,15 @@ class SandboxExtensionTest {
 
 	@AfterAll
 	static void everySandboxWasClosed() {
-		assertThat(CLOSED_CHECKS).isNotEmpty().allSatisfy(sandbox ->
-				assertThatThrownBy(() -> get(sandbox, "/")).isInstanceOf(IOException.class));
+		assertThat(CLOSED_CHECKS).isNotEmpty()
+			.allSatisfy(sandbox -> assertThatThrownBy(() -> get(sandbox, "/")).isInstanceOf(IOException.class));
 	}
 
 	static int get(Sandbox sandbox, String path) throws Exception {
-		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path)).build(),
-				HttpResponse.BodyHandlers.discarding()).statusCode();
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path)).build(),
+					HttpResponse.BodyHandlers.discarding())
+			.statusCode();
 	}
 
 	@Nested
@@ -46,7 +48,9 @@ class SandboxExtensionTest {
 	class Declarative {
 
 		static Sandbox fromBeforeAll;
+
 		final Sandbox fromConstructor;
+
 		Sandbox fromBeforeEach;
 
 		Declarative(Sandbox sandbox) {
@@ -85,6 +89,7 @@ class SandboxExtensionTest {
 			assertThat(sandbox.requestCount(Endpoint.CXONE_DISCOVERY)).isZero();
 			assertThat(get(sandbox, "/.well-known/openid-configuration")).as("the fault is gone").isEqualTo(200);
 		}
+
 	}
 
 	@Nested
@@ -98,14 +103,20 @@ class SandboxExtensionTest {
 			Sandbox sandbox = SANDBOX.sandbox();
 			assertThat(injected).isSameAs(sandbox);
 			HttpClient client = HttpClient.newHttpClient();
-			String token = client.send(HttpRequest.newBuilder(URI.create(sandbox.genesysTokenUri()))
-							.header("Content-Type", "application/x-www-form-urlencoded")
-							.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
-									+ sandbox.genesysClient().clientId() + "&client_secret="
-									+ sandbox.genesysClient().clientSecret())).build(),
-					HttpResponse.BodyHandlers.ofString()).body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
-			String users = client.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/api/v2/users"))
-					.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
+			String token = client
+				.send(HttpRequest.newBuilder(URI.create(sandbox.genesysTokenUri()))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers
+						.ofString("grant_type=client_credentials&client_id=" + sandbox.genesysClient().clientId()
+								+ "&client_secret=" + sandbox.genesysClient().clientSecret()))
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body()
+				.replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+			String users = client
+				.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/api/v2/users"))
+					.header("Authorization", "Bearer " + token)
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body();
 			assertThat(users).contains("\"total\":1000");
 		}
 
@@ -116,6 +127,9 @@ class SandboxExtensionTest {
 			void nestedClassesShareTheOuterSandbox(Sandbox sandbox) {
 				assertThat(sandbox).isSameAs(SANDBOX.sandbox());
 			}
+
 		}
+
 	}
+
 }

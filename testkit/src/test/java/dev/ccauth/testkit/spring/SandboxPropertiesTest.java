@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.entry;
 class SandboxPropertiesTest {
 
 	private static Sandbox http;
+
 	private static Sandbox https;
 
 	@BeforeAll
@@ -54,30 +55,30 @@ class SandboxPropertiesTest {
 	@Test
 	void cxoneClientCredentials() {
 		assertThat(SandboxProperties.toMap(SandboxProperties.cxoneClientCredentials(http, "tutorial-style")))
-				.containsExactly(
-						entry("ccauth.cxone.tutorial-style.grant", "client-credentials"),
-						entry("ccauth.cxone.tutorial-style.client-id", http.cxoneClient().clientId()),
-						entry("ccauth.cxone.tutorial-style.client-secret", http.cxoneClient().clientSecret()),
-						entry("ccauth.cxone.tutorial-style.token-uri", http.baseUrl() + "/oauth/token"),
-						entry("ccauth.cxone.tutorial-style.base-url", http.baseUrl()));
+			.containsExactly(entry("ccauth.cxone.tutorial-style.grant", "client-credentials"),
+					entry("ccauth.cxone.tutorial-style.client-id", http.cxoneClient().clientId()),
+					entry("ccauth.cxone.tutorial-style.client-secret", http.cxoneClient().clientSecret()),
+					entry("ccauth.cxone.tutorial-style.token-uri", http.baseUrl() + "/oauth/token"),
+					entry("ccauth.cxone.tutorial-style.base-url", http.baseUrl()));
 	}
 
 	@Test
 	void httpsAddsTheSslBundle() {
 		String trustStore = "file:" + https.caCertificateFile().toAbsolutePath();
-		for (String[] properties : new String[][]{SandboxProperties.genesys(https, "prod"),
-				SandboxProperties.cxone(https, "prod"), SandboxProperties.cxoneClientCredentials(https, "prod")}) {
+		for (String[] properties : new String[][] { SandboxProperties.genesys(https, "prod"),
+				SandboxProperties.cxone(https, "prod"), SandboxProperties.cxoneClientCredentials(https, "prod") }) {
 			Map<String, String> map = SandboxProperties.toMap(properties);
 			assertThat(map).containsEntry("spring.ssl.bundle.pem.ccauth-sandbox.truststore.certificate", trustStore);
 			assertThat(map.entrySet()).filteredOn(e -> e.getKey().endsWith(".ssl-bundle"))
-					.singleElement().satisfies(e -> {
-						assertThat(e.getKey()).startsWith("ccauth.").endsWith(".prod.ssl-bundle");
-						assertThat(e.getValue()).isEqualTo("ccauth-sandbox");
-					});
+				.singleElement()
+				.satisfies(e -> {
+					assertThat(e.getKey()).startsWith("ccauth.").endsWith(".prod.ssl-bundle");
+					assertThat(e.getValue()).isEqualTo("ccauth-sandbox");
+				});
 		}
 		assertThat(SandboxProperties.toMap(SandboxProperties.genesys(https, "prod")))
-				.containsEntry("ccauth.genesys.prod.base-url", https.baseUrl())
-				.hasSize(6);
+			.containsEntry("ccauth.genesys.prod.base-url", https.baseUrl())
+			.hasSize(6);
 	}
 
 	@Test
@@ -86,10 +87,10 @@ class SandboxPropertiesTest {
 		TestPropertyValues.of(SandboxProperties.cxone(https, "main")).applyTo(environment);
 
 		assertThat(environment.getProperty("ccauth.cxone.main.access-key-secret"))
-				.isEqualTo(https.cxoneAccessKey().secret());
+			.isEqualTo(https.cxoneAccessKey().secret());
 		assertThat(environment.getProperty("ccauth.cxone.main.issuer")).isEqualTo(https.baseUrl());
 		assertThat(environment.getProperty("spring.ssl.bundle.pem.ccauth-sandbox.truststore.certificate"))
-				.isEqualTo("file:" + https.caCertificateFile().toAbsolutePath());
+			.isEqualTo("file:" + https.caCertificateFile().toAbsolutePath());
 	}
 
 	@Test
@@ -99,7 +100,8 @@ class SandboxPropertiesTest {
 				SandboxProperties.genesys(http, "default"));
 
 		assertThat(registered).containsEntry("ccauth.genesys.default.token-uri", http.genesysTokenUri())
-				.containsEntry("ccauth.genesys.default.client-secret", http.genesysClient().clientSecret())
-				.hasSize(4);
+			.containsEntry("ccauth.genesys.default.client-secret", http.genesysClient().clientSecret())
+			.hasSize(4);
 	}
+
 }
