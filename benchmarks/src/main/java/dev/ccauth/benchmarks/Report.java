@@ -251,7 +251,7 @@ public final class Report {
 				"- 4: sequential paging following `nextUri`. Bound = (windows - 1) × window + the unthrottled time "
 						+ "of the last window's pages = (%d - 1) × %d s + %.2f s × %d/%d = %.2f s (the sandbox's "
 						+ "windows are fixed, per token, starting at the token's first request). The sandbox's "
-						+ "Retry-After (and inin-ratelimit-reset) is whole seconds rounded up, so each wait can "
+						+ "Retry-After is whole seconds rounded up (the only pacing hint Genesys sends), so each wait can "
 						+ "overshoot the window's end by up to the time the window's burst took.%n",
 				windows, p.window().toSeconds(), p.unthrottledSeconds(), p.pages() - (windows - 1) * p.limit(),
 				p.pages(), p.boundSeconds()));
