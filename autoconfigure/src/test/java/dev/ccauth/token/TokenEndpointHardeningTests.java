@@ -17,6 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
+import dev.ccauth.SandboxContexts;
+import org.springframework.boot.test.context.runner.ContextConsumer;
 import dev.ccauth.autoconfigure.CcauthAutoConfiguration;
 import dev.ccauth.config.RegistrationId;
 import dev.ccauth.testkit.Endpoint;
@@ -32,9 +34,9 @@ import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
-import org.springframework.context.ApplicationContext;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import static dev.ccauth.SandboxContexts.genesysProdToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -140,8 +142,8 @@ class TokenEndpointHardeningTests {
 		this.server.answer("/oauth/token",
 				Answer.json(401, "{\"error\":\"invalid_client\",\"error_description\":\"client not found\"}"));
 		runScripted(sandbox, (context) -> {
-			TokenRequestException first = (TokenRequestException) catchThrowable(() -> token(context));
-			TokenRequestException second = (TokenRequestException) catchThrowable(() -> token(context));
+			TokenRequestException first = (TokenRequestException) catchThrowable(() -> genesysProdToken(context));
+			TokenRequestException second = (TokenRequestException) catchThrowable(() -> genesysProdToken(context));
 			assertThat(first.reason()).isEqualTo(TokenRequestException.Reason.BAD_CREDENTIALS);
 			assertThat(second.reason()).isEqualTo(first.reason());
 			assertThat(second.status()).isEqualTo(401);
@@ -159,7 +161,7 @@ class TokenEndpointHardeningTests {
 		this.server.answer("/oauth/token", Answer.json(200,
 				"{\"access_token\":\"" + accessToken + "\",\"token_type\":\"bearer\",\"expires_in\":60}"));
 		runScripted(sandbox, (context) -> {
-			assertThatThrownBy(() -> token(context))
+			assertThatThrownBy(() -> genesysProdToken(context))
 				.isInstanceOfSatisfying(TokenRequestException.class,
 						(ex) -> assertThat(ex.reason()).isEqualTo(TokenRequestException.Reason.MALFORMED_RESPONSE))
 				.hasMessageContaining("not an RFC 6750 token");
@@ -172,7 +174,8 @@ class TokenEndpointHardeningTests {
 		this.server.answer("/oauth/token",
 				Answer.json(200, "{\"access_token\":\"abc\",\"token_type\":\"mac\",\"expires_in\":60}"));
 		runScripted(sandbox,
-				(context) -> assertThatThrownBy(() -> token(context)).isInstanceOf(TokenRequestException.class)
+				(context) -> assertThatThrownBy(() -> genesysProdToken(context))
+					.isInstanceOf(TokenRequestException.class)
 					.hasMessageContaining("token_type 'mac'"));
 	}
 
@@ -181,7 +184,7 @@ class TokenEndpointHardeningTests {
 	void bearerInAnyCaseIsAccepted(String tokenType, Sandbox sandbox) {
 		this.server.answer("/oauth/token", Answer.json(200,
 				"{\"access_token\":\"abc-._~+/==\",\"token_type\":" + tokenType + ",\"expires_in\":60}"));
-		runScripted(sandbox, (context) -> assertThat(token(context).value()).isEqualTo("abc-._~+/=="));
+		runScripted(sandbox, (context) -> assertThat(genesysProdToken(context).value()).isEqualTo("abc-._~+/=="));
 	}
 
 	@ParameterizedTest
@@ -190,7 +193,7 @@ class TokenEndpointHardeningTests {
 		this.server.answer("/oauth/token", Answer.json(200,
 				"{\"access_token\":\"abc\",\"token_type\":\"bearer\",\"expires_in\":" + expiresIn + "}"));
 		runScripted(sandbox, (context) -> {
-			assertThat(token(context).lifetime()).contains(Duration.ofHours(1));
+			assertThat(genesysProdToken(context).lifetime()).contains(Duration.ofHours(1));
 			assertThat(this.warnings.list).isEmpty();
 		});
 	}
@@ -201,7 +204,7 @@ class TokenEndpointHardeningTests {
 		this.server.answer("/oauth/token", Answer.json(200,
 				"{\"access_token\":\"abc\",\"token_type\":\"bearer\",\"expires_in\":" + expiresIn + "}"));
 		runScripted(sandbox, (context) -> {
-			assertThat(token(context).lifetime()).contains(Duration.ofMinutes(20));
+			assertThat(genesysProdToken(context).lifetime()).contains(Duration.ofMinutes(20));
 			if (!expiresIn.equals("null")) {
 				assertThat(this.warnings.list).singleElement()
 					.satisfies((event) -> assertThat(event.getFormattedMessage()).contains("expires_in " + expiresIn)
@@ -216,7 +219,7 @@ class TokenEndpointHardeningTests {
 		this.server.answer("/oauth/token", Answer.json(200,
 				"{\"access_token\":\"abc\",\"token_type\":\"bearer\",\"expires_in\":" + expiresIn + "}"));
 		runScripted(sandbox, (context) -> {
-			assertThat(token(context).lifetime()).contains(Duration.ofHours(48));
+			assertThat(genesysProdToken(context).lifetime()).contains(Duration.ofHours(48));
 			assertThat(this.warnings.list).singleElement()
 				.satisfies((event) -> assertThat(event.getFormattedMessage()).contains("expires_in"));
 		});
@@ -228,7 +231,7 @@ class TokenEndpointHardeningTests {
 	void noRawExceptionReachesTheCallerFromAnyTokenResponse(String body, Sandbox sandbox) {
 		this.server.answer("/oauth/token", Answer.json(200, body));
 		runScripted(sandbox, (context) -> {
-			Throwable failure = catchThrowable(() -> token(context));
+			Throwable failure = catchThrowable(() -> genesysProdToken(context));
 			if (failure != null) {
 				assertThat(failure).isInstanceOf(TokenRequestException.class);
 			}
@@ -243,7 +246,7 @@ class TokenEndpointHardeningTests {
 				Answer.json(200, "{\"access_token\":\"abc\",\"expires_in\":3600}").trickled(Duration.ofMillis(500)));
 		runScripted(sandbox, (context) -> {
 			long start = System.nanoTime();
-			assertThatThrownBy(() -> token(context))
+			assertThatThrownBy(() -> genesysProdToken(context))
 				.isInstanceOfSatisfying(TokenRequestException.class,
 						(ex) -> assertThat(ex.reason()).isEqualTo(TokenRequestException.Reason.NETWORK))
 				.hasMessageContaining(
@@ -276,23 +279,13 @@ class TokenEndpointHardeningTests {
 		return thread;
 	}
 
-	private void runScripted(Sandbox sandbox,
-			org.springframework.boot.test.context.runner.ContextConsumer<AssertableApplicationContext> test,
+	/** The sandbox's registration, its token endpoint replaced by the scripted server. */
+	private void runScripted(Sandbox sandbox, ContextConsumer<AssertableApplicationContext> test,
 			String... properties) {
-		this.runner.withPropertyValues(SandboxProperties.genesys(sandbox, "prod"))
-			.withPropertyValues("ccauth.genesys.prod.token-uri=" + this.server.url("/oauth/token"),
-					"ccauth.retry.initial-delay=10ms", "ccauth.retry.max-delay=50ms")
-			.withPropertyValues(properties)
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				test.accept(context);
-			});
-	}
-
-	private static AccessToken token(ApplicationContext context) {
-		return context.getBean(ContactCenterClients.class)
-			.accessToken(RegistrationId.genesys("prod"))
-			.block(Duration.ofSeconds(30));
+		List<String> all = new ArrayList<>(List.of("ccauth.genesys.prod.token-uri=" + this.server.url("/oauth/token"),
+				"ccauth.retry.initial-delay=10ms", "ccauth.retry.max-delay=50ms"));
+		all.addAll(List.of(properties));
+		SandboxContexts.runWithGenesysProd(this.runner, sandbox, test, all.toArray(String[]::new));
 	}
 
 }

@@ -11,23 +11,24 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
+import dev.ccauth.SandboxContexts;
+import org.springframework.boot.test.context.runner.ContextConsumer;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import dev.ccauth.ContactCenterException;
 import dev.ccauth.autoconfigure.CcauthAutoConfiguration;
 import dev.ccauth.config.RegistrationId;
 import dev.ccauth.testkit.Endpoint;
-import dev.ccauth.testkit.Malformation;
 import dev.ccauth.testkit.Sandbox;
 import dev.ccauth.testkit.junit.SandboxExtension;
-import dev.ccauth.testkit.spring.SandboxProperties;
 import dev.ccauth.token.AccessToken;
 import dev.ccauth.token.TokenSource;
-import dev.ccauth.token.TokenRequestException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 
+import static dev.ccauth.SandboxContexts.genesysProdToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -82,7 +83,7 @@ class ApiResilienceTests {
 		// before the first 401
 		sandbox.latency(Endpoint.GENESYS_USERS, Duration.ofMillis(500));
 		run(sandbox, (context) -> {
-			String first = token(context).value();
+			String first = genesysProdToken(context).value();
 			sandbox.revokeToken(first);
 			List<JsonNode> pages = api(context).getConcurrently(USERS, 64);
 			assertThat(pages).hasSize(64);
@@ -151,7 +152,7 @@ class ApiResilienceTests {
 	void responseSlowerThanTheTimeout(Sandbox sandbox) {
 		sandbox.latency(Endpoint.GENESYS_USERS, Duration.ofSeconds(2));
 		run(sandbox, (context) -> {
-			token(context);
+			genesysProdToken(context);
 			assertThatThrownBy(() -> api(context).get(USERS)).isInstanceOf(ApiCallException.class)
 				.hasMessageContaining("no response within ccauth.genesys.prod.http.response-timeout");
 			assertThat(sandbox.requestCount(Endpoint.GENESYS_USERS)).isEqualTo(2);
@@ -245,21 +246,8 @@ class ApiResilienceTests {
 		}, "ccauth.genesys.prod.http.response-timeout=5s");
 	}
 
-	private void run(Sandbox sandbox,
-			org.springframework.boot.test.context.runner.ContextConsumer<org.springframework.boot.test.context.assertj.AssertableApplicationContext> test,
-			String... properties) {
-		this.runner.withPropertyValues(SandboxProperties.genesys(sandbox, "prod"))
-			.withPropertyValues(properties)
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				test.accept(context);
-			});
-	}
-
-	private static AccessToken token(ApplicationContext context) {
-		return context.getBean(ContactCenterClients.class)
-			.accessToken(RegistrationId.genesys("prod"))
-			.block(Duration.ofSeconds(30));
+	private void run(Sandbox sandbox, ContextConsumer<AssertableApplicationContext> test, String... properties) {
+		SandboxContexts.runWithGenesysProd(this.runner, sandbox, test, properties);
 	}
 
 	private ClientKind.Api api(ApplicationContext context) {

@@ -1,24 +1,20 @@
 package dev.ccauth.web;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
-import dev.ccauth.ContactCenterException;
+import dev.ccauth.SandboxContexts;
+import org.springframework.boot.test.context.runner.ContextConsumer;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import dev.ccauth.autoconfigure.CcauthAutoConfiguration;
-import dev.ccauth.config.RegistrationId;
 import dev.ccauth.testkit.Endpoint;
 import dev.ccauth.testkit.Malformation;
 import dev.ccauth.testkit.Sandbox;
 import dev.ccauth.testkit.junit.SandboxExtension;
 import dev.ccauth.testkit.spring.SandboxProperties;
-import dev.ccauth.token.AccessToken;
-import dev.ccauth.token.TokenSource;
 import dev.ccauth.token.TokenRequestException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -27,6 +23,7 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import org.springframework.context.ApplicationContext;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import static dev.ccauth.SandboxContexts.genesysProdToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,7 +48,7 @@ class TokenEndpointResilienceTests {
 	void tokenEndpoint500TwiceThenOk(Sandbox sandbox) {
 		sandbox.failNext(Endpoint.GENESYS_TOKEN, 2, 500);
 		run(sandbox, (context) -> {
-			assertThat(token(context)).isNotNull();
+			assertThat(genesysProdToken(context)).isNotNull();
 			assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(3);
 		});
 	}
@@ -61,7 +58,7 @@ class TokenEndpointResilienceTests {
 		sandbox.failNext(Endpoint.GENESYS_TOKEN, 1, 429, Duration.ofSeconds(2));
 		run(sandbox, (context) -> {
 			long start = System.nanoTime();
-			assertThat(token(context)).isNotNull();
+			assertThat(genesysProdToken(context)).isNotNull();
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
 			assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(2);
 		});
@@ -72,10 +69,11 @@ class TokenEndpointResilienceTests {
 		this.runner.withPropertyValues(SandboxProperties.genesys(sandbox, "prod"))
 			.withPropertyValues("ccauth.genesys.prod.client-secret=wrong")
 			.run((context) -> {
-				assertThatThrownBy(() -> token(context)).isInstanceOfSatisfying(TokenRequestException.class, (ex) -> {
-					assertThat(ex.reason()).isEqualTo(TokenRequestException.Reason.BAD_CREDENTIALS);
-					assertThat(ex.errorCode()).contains("invalid_client");
-				});
+				assertThatThrownBy(() -> genesysProdToken(context)).isInstanceOfSatisfying(TokenRequestException.class,
+						(ex) -> {
+							assertThat(ex.reason()).isEqualTo(TokenRequestException.Reason.BAD_CREDENTIALS);
+							assertThat(ex.errorCode()).contains("invalid_client");
+						});
 				assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(1);
 			});
 	}
@@ -85,7 +83,7 @@ class TokenEndpointResilienceTests {
 		sandbox.tokenRateLimit(1, Duration.ofMillis(400));
 		run(sandbox, (context) -> {
 			mintDirectly(sandbox); // uses the client's only token request of the window
-			assertThat(token(context)).isNotNull();
+			assertThat(genesysProdToken(context)).isNotNull();
 			assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isGreaterThanOrEqualTo(3);
 		}, "ccauth.retry.initial-delay=150ms", "ccauth.retry.max-attempts=6");
 	}
@@ -95,7 +93,7 @@ class TokenEndpointResilienceTests {
 		sandbox.tokenRateLimit(1, Duration.ofMinutes(1));
 		run(sandbox, (context) -> {
 			mintDirectly(sandbox);
-			assertThatThrownBy(() -> token(context))
+			assertThatThrownBy(() -> genesysProdToken(context))
 				.isInstanceOfSatisfying(TokenRequestException.class,
 						(ex) -> assertThat(ex.reason()).isEqualTo(TokenRequestException.Reason.RATE_LIMITED))
 				.hasMessageContaining("rate limit");
@@ -107,26 +105,13 @@ class TokenEndpointResilienceTests {
 	void tokenEndpointBodyWithoutAccessToken(Sandbox sandbox) {
 		sandbox.malformNext(Endpoint.GENESYS_TOKEN, 1, Malformation.NO_ACCESS_TOKEN);
 		run(sandbox, (context) -> {
-			assertThatThrownBy(() -> token(context)).hasMessageContaining("without an access_token");
+			assertThatThrownBy(() -> genesysProdToken(context)).hasMessageContaining("without an access_token");
 			assertThat(sandbox.requestCount(Endpoint.GENESYS_TOKEN)).isEqualTo(1);
 		});
 	}
 
-	private void run(Sandbox sandbox,
-			org.springframework.boot.test.context.runner.ContextConsumer<org.springframework.boot.test.context.assertj.AssertableApplicationContext> test,
-			String... properties) {
-		this.runner.withPropertyValues(SandboxProperties.genesys(sandbox, "prod"))
-			.withPropertyValues(properties)
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				test.accept(context);
-			});
-	}
-
-	private static AccessToken token(ApplicationContext context) {
-		return context.getBean(ContactCenterClients.class)
-			.accessToken(RegistrationId.genesys("prod"))
-			.block(Duration.ofSeconds(30));
+	private void run(Sandbox sandbox, ContextConsumer<AssertableApplicationContext> test, String... properties) {
+		SandboxContexts.runWithGenesysProd(this.runner, sandbox, test, properties);
 	}
 
 	private static WebClient client(ApplicationContext context) {

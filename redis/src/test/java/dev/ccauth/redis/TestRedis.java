@@ -40,8 +40,10 @@ final class TestRedis implements AutoCloseable {
 		this.url = url;
 		this.port = port;
 		this.server = server;
-		this.client = RedisClient.create(RedisURI.create(url));
-		this.client.setDefaultTimeout(Duration.ofSeconds(5));
+		// The timeout on the URI, not the client: Lettuce 7 (Boot 4.1) removed RedisClient.setDefaultTimeout
+		RedisURI uri = RedisURI.create(url);
+		uri.setTimeout(Duration.ofSeconds(5));
+		this.client = RedisClient.create(uri);
 		this.connection = this.client.connect();
 		Runtime.getRuntime().addShutdownHook(this.cleanup);
 	}
