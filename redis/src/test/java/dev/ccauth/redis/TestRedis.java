@@ -40,7 +40,8 @@ final class TestRedis implements AutoCloseable {
 		this.url = url;
 		this.port = port;
 		this.server = server;
-		// The timeout on the URI, not the client: Lettuce 7 (Boot 4.1) removed RedisClient.setDefaultTimeout
+		// The timeout on the URI, not the client: Lettuce 7 (Boot 4.1) removed
+		// RedisClient.setDefaultTimeout
 		RedisURI uri = RedisURI.create(url);
 		uri.setTimeout(Duration.ofSeconds(5));
 		this.client = RedisClient.create(uri);
