@@ -18,21 +18,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 import dev.ccauth.SandboxContexts;
-import org.springframework.boot.test.context.runner.ContextConsumer;
 import dev.ccauth.autoconfigure.CcauthAutoConfiguration;
 import dev.ccauth.config.RegistrationId;
 import dev.ccauth.testkit.Endpoint;
 import dev.ccauth.testkit.Malformation;
 import dev.ccauth.testkit.Sandbox;
 import dev.ccauth.testkit.junit.SandboxExtension;
-import dev.ccauth.testkit.scripted.ScriptedServer;
 import dev.ccauth.testkit.scripted.ScriptedServer.Answer;
+import dev.ccauth.testkit.scripted.ScriptedServer;
 import dev.ccauth.testkit.spring.SandboxProperties;
 import dev.ccauth.web.ContactCenterClients;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.web.reactive.function.client.WebClient;
 

@@ -11,10 +11,8 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
-import dev.ccauth.SandboxContexts;
-import org.springframework.boot.test.context.runner.ContextConsumer;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import dev.ccauth.ContactCenterException;
+import dev.ccauth.SandboxContexts;
 import dev.ccauth.autoconfigure.CcauthAutoConfiguration;
 import dev.ccauth.config.RegistrationId;
 import dev.ccauth.testkit.Endpoint;
@@ -24,7 +22,9 @@ import dev.ccauth.token.AccessToken;
 import dev.ccauth.token.TokenSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 

@@ -7,8 +7,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import dev.ccauth.SandboxContexts;
-import org.springframework.boot.test.context.runner.ContextConsumer;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import dev.ccauth.autoconfigure.CcauthAutoConfiguration;
 import dev.ccauth.testkit.Endpoint;
 import dev.ccauth.testkit.Malformation;
@@ -18,7 +16,9 @@ import dev.ccauth.testkit.spring.SandboxProperties;
 import dev.ccauth.token.TokenRequestException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.web.reactive.function.client.WebClient;
